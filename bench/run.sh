@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# ngn vs Java: compiles each bench/ngn/NAME.ngn with ngnc and runs it against its hand-written Java
+# twin (bench/src/main/java/dev/ngnc/bench/, built by the bench module), checking both print the same.
+#
+# ngn has no clock yet, so whole processes are timed: each side runs RUNS times (interleaved), the
+# minimum counts, and the minimum of an empty program on the same side (JVM + runtime start-up) is
+# subtracted. Both sides run as `java -jar app.jar` / `java -cp classes Main` with the same JVM flags.
+#
+# Usage: bench/run.sh [-n RUNS] [NAME...]        (default: 5 runs of fib int_loop float_loop)
+set -euo pipefail
+export LC_ALL=C
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(dirname "$HERE")"
+RUNS=5
+NAMES=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -n) RUNS="$2"; shift 2 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -*) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
+    *) NAMES+=("$1"); shift ;;
+  esac
+done
+[ ${#NAMES[@]} -gt 0 ] || NAMES=(fib int_loop float_loop)
+
+# shellcheck source=../bin/find-jdk.sh
+. "$REPO/bin/find-jdk.sh"
+ngnc_find_jdk || exit 1
+JAVA="$NGNC_JAVA"
+JVM_FLAGS=()   # the same for both sides; e.g. add -XX:+UseSerialGC here to compare with another GC
+
+OUT="$REPO/bench/target/bench"
+CLASSES="$REPO/bench/target/classes"
+mkdir -p "$OUT"
+
+java_class() {  # fib -> Fib, int_loop -> IntLoop
+  local name="$1" out="" part
+  IFS=_ read -ra parts <<< "$name"
+  for part in "${parts[@]}"; do out+="${part^}"; done
+  printf '%s' "$out"
+}
+
+# Java twins: build the bench module if its classes are missing or older than the sources.
+if [ ! -f "$CLASSES/dev/ngnc/bench/Empty.class" ] || [ -n "$(find "$HERE/src" -newer "$CLASSES/dev/ngnc/bench/Empty.class" -name '*.java' 2>/dev/null)" ]; then
+  echo "bench: building the Java twins (mvn -pl bench package)..." >&2
+  ( ngnc_maven_env; mvn -B -q -ntp -Dstyle.color=never -f "$REPO/pom.xml" -pl bench package -DskipTests >&2 )
+fi
+
+# ngn programs: compile each with ngnc (fails clearly until the compiler pipeline works).
+for name in empty "${NAMES[@]}"; do
+  src="$HERE/ngn/$name.ngn"
+  [ -f "$src" ] || { echo "bench: no $src" >&2; exit 2; }
+  if ! "$REPO/bin/ngnc" compile "$src" -o "$OUT/$name.jar"; then
+    echo "bench: FAILED: ngnc could not compile bench/ngn/$name.ngn (see above); no benchmark run." >&2
+    exit 1
+  fi
+done
+
+# time_ms CMD... -> prints wall-clock milliseconds; the command's stdout goes to $OUT/last.out
+time_ms() {
+  local s e
+  s=$(date +%s%N)
+  "$@" > "$OUT/last.out" 2> "$OUT/last.err" || { echo "bench: command failed: $*" >&2; cat "$OUT/last.err" >&2; return 1; }
+  e=$(date +%s%N)
+  echo $(( (e - s) / 1000000 ))
+}
+
+# measure NAME -> sets NGN_MS, JAVA_MS (minimum over RUNS, interleaved), NGN_OUT, JAVA_OUT
+measure() {
+  local name="$1" cls i t
+  cls="dev.ngnc.bench.$(java_class "$name")"
+  NGN_MS=999999999; JAVA_MS=999999999
+  for ((i = 0; i < RUNS; i++)); do
+    t=$(time_ms "$JAVA" "${JVM_FLAGS[@]}" -jar "$OUT/$name.jar") || exit 1
+    NGN_OUT="$(cat "$OUT/last.out")"
+    [ "$t" -lt "$NGN_MS" ] && NGN_MS=$t
+    t=$(time_ms "$JAVA" "${JVM_FLAGS[@]}" -cp "$CLASSES" "$cls") || exit 1
+    JAVA_OUT="$(cat "$OUT/last.out")"
+    [ "$t" -lt "$JAVA_MS" ] && JAVA_MS=$t
+  done
+}
+
+echo "JDK $NGNC_FEATURE ($NGNC_JAVA_HOME); $RUNS runs each, minimum wall time; 'net' = minus the empty program's start-up"
+measure empty
+BASE_NGN=$NGN_MS; BASE_JAVA=$JAVA_MS
+printf '%-12s %9s %9s %9s %9s %7s  %s\n' benchmark "ngn ms" "java ms" "ngn net" "java net" ratio result
+printf '%-12s %9d %9d %9s %9s %7s\n' "(start-up)" "$BASE_NGN" "$BASE_JAVA" - - -
+status=0
+for name in "${NAMES[@]}"; do
+  measure "$name"
+  net_ngn=$(( NGN_MS - BASE_NGN )); [ $net_ngn -lt 1 ] && net_ngn=1
+  net_java=$(( JAVA_MS - BASE_JAVA )); [ $net_java -lt 1 ] && net_java=1
+  ratio=$(awk -v a="$net_ngn" -v b="$net_java" 'BEGIN { printf "%.2fx", a / b }')
+  if [ "$NGN_OUT" = "$JAVA_OUT" ]; then
+    result="$NGN_OUT"
+  else
+    result="MISMATCH: ngn printed '$NGN_OUT', Java printed '$JAVA_OUT'"
+    status=1
+  fi
+  printf '%-12s %9d %9d %9d %9d %7s  %s\n' "$name" "$NGN_MS" "$JAVA_MS" "$net_ngn" "$net_java" "$ratio" "$result"
+done
+exit $status

@@ -1,0 +1,3 @@
+package dev.ngnc.ast;
+
+public enum DeclKind { VAR, CONST }

@@ -1,0 +1,48 @@
+package dev.ngnc.check;
+
+import dev.ngnc.ast.Expr;
+import dev.ngnc.tast.Place;
+import dev.ngnc.tast.TExpr;
+import dev.ngnc.types.Type;
+import dev.ngnc.types.Types;
+
+/** {@code x = v}, {@code x op= v}, {@code a.b.c = v}. */
+final class Assignments {
+    private final ExprChecker exprs;
+
+    Assignments(ExprChecker exprs) { this.exprs = exprs; }
+
+    TExpr assign(Expr.Assign a) {
+        Place place = exprs.place(a.target(), "assign to", false, null);
+        if (place == null) {
+            exprs.check(a.value());
+            return new TExpr.Invalid(a.span());
+        }
+        if (a.op() != null && !(place instanceof Place.Local)) {
+            exprs.error(a.span(), "Syntax Error: Invalid assignment target",
+                    "compound assignment works on variables; write `a.b = a.b + 1`");
+            return new TExpr.Invalid(a.span());
+        }
+        Type target = place.type();
+        TExpr value;
+        if (a.op() != null) {
+            Place.Local local = (Place.Local) place;
+            TExpr current = new TExpr.Local(local.var(), a.target().span());
+            TExpr rhs = exprs.check(a.value());
+            value = exprs.operators.combine(a.op(), current, rhs, a.span());
+        } else {
+            value = exprs.checkExpecting(a.value(), target);
+        }
+        if (place instanceof Place.Local local && Types.isInt(target) && Types.isFloat(value.type())) {
+            // Numeric types are mutually assignable (spec 3.1): the variable becomes a float.
+            exprs.body.widenToFloat(local.var());
+        } else if (!Types.assignable(target, value.type())) {
+            String what = place instanceof Place.ModelField mf
+                    ? "Cannot assign " + Types.display(value.type()) + " to field '" + mf.field() + "' of type "
+                    + Types.display(target)
+                    : "Cannot assign " + Types.display(value.type()) + " to a variable of type " + Types.display(target);
+            exprs.error(a.value().span(), "Type Error: " + what);
+        }
+        return new TExpr.Assign(place, value, a.span());
+    }
+}

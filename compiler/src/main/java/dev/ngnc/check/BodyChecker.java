@@ -1,0 +1,315 @@
+package dev.ngnc.check;
+
+import dev.ngnc.ast.DeclKind;
+import dev.ngnc.ast.Decl;
+import dev.ngnc.ast.Expr;
+import dev.ngnc.ast.Param;
+import dev.ngnc.ast.Pattern;
+import dev.ngnc.ast.Stmt;
+import dev.ngnc.diag.Diagnostics;
+import dev.ngnc.source.Span;
+import dev.ngnc.tast.ClosureInfo;
+import dev.ngnc.tast.FnSymbol;
+import dev.ngnc.tast.LocalVar;
+import dev.ngnc.tast.TExpr;
+import dev.ngnc.tast.TStmt;
+import dev.ngnc.types.Prim;
+import dev.ngnc.types.Type;
+import dev.ngnc.types.Types;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks the statements of one top-level function (including the closures and nested functions inside
+ * it). An integer variable that is later assigned a float is widened to f64 and the whole function is
+ * checked again, so every use sees the final type.
+ */
+final class BodyChecker {
+    final Checker checker;
+    BodyContext ctx;
+    final ExprChecker exprs;
+    /** Declaration offset → widened type, carried across re-checks of the same function. */
+    private final Map<Integer, Type> widened = new HashMap<>();
+    private final Map<LocalVar, Integer> declOffsets = new HashMap<>();
+    private boolean needsRecheck;
+
+    BodyChecker(Checker checker) {
+        this.checker = checker;
+        this.exprs = new ExprChecker(this);
+        this.ctx = new BodyContext(BodyContext.Kind.TOP_LEVEL, null, Prim.VOID);
+    }
+
+    void error(Span span, String message) { checker.error(span, message); }
+
+    void error(Span span, String message, String hint) { checker.error(span, message, hint); }
+
+    // ---- entry points ---------------------------------------------------------------------------
+
+    void checkFunction(FnSymbol fn, Decl.Fn decl, List<Param> params) {
+        Diagnostics real = checker.diagnostics;
+        for (int attempt = 0; attempt < 4; attempt++) {
+            needsRecheck = false;
+            int closuresBefore = checker.closures.size();
+            Diagnostics scratch = new Diagnostics();
+            Checker.swapDiagnostics(checker, scratch);
+            try {
+                checkFunctionOnce(fn, decl, params);
+            } finally {
+                Checker.swapDiagnostics(checker, real);
+            }
+            if (needsRecheck && attempt < 3) {
+                checker.closures.subList(closuresBefore, checker.closures.size()).clear();
+                continue;
+            }
+            for (var d : scratch.all()) real.add(d);
+            return;
+        }
+    }
+
+    private void checkFunctionOnce(FnSymbol fn, Decl.Fn decl, List<Param> params) {
+        ctx = new BodyContext(BodyContext.Kind.FUNCTION, null, fn.result);
+        int first = 0;
+        if (!fn.params.isEmpty() && fn.params.get(0).name.equals("this") && params.size() < fn.params.size()) {
+            ctx.thisVar = fn.params.get(0);
+            first = 1;
+        }
+        for (int i = first; i < fn.params.size(); i++) {
+            LocalVar p = fn.params.get(i);
+            Param ast = params.get(i - first);
+            Type w = widened.get(ast.span().start());
+            if (w != null) p.type = w;
+            declOffsets.put(p, ast.span().start());
+            ctx.declare(p.name, p);
+        }
+        List<TStmt> body = new ArrayList<>();
+        addDefaultParamInits(fn, params, first, body);
+        body.addAll(statements(decl.body(), decl.expressionBody() && fn.result != Prim.VOID).statements());
+        fn.body = new TStmt.Block(body, decl.body().span());
+    }
+
+    /**
+     * Parameters with defaults arrive as Maybe-free values: callers always pass them (the call site fills in the
+     * default), so nothing to do here; kept as a hook for defaults that need the callee's context.
+     */
+    private void addDefaultParamInits(FnSymbol fn, List<Param> params, int first, List<TStmt> out) { }
+
+    TExpr topLevelExpr(Expr e, Type expected) {
+        ctx = new BodyContext(BodyContext.Kind.TOP_LEVEL, null, Prim.VOID);
+        return exprs.checkExpecting(e, expected);
+    }
+
+    TStmt topLevelStmt(Stmt s) {
+        ctx = new BodyContext(BodyContext.Kind.TOP_LEVEL, null, Prim.VOID);
+        return stmt(s);
+    }
+
+    // ---- blocks and statements ------------------------------------------------------------------
+
+    /** @param implicitReturn the block is an expression body whose value is returned */
+    TStmt.Block statements(Stmt.Block block, boolean implicitReturn) {
+        List<TStmt> out = new ArrayList<>();
+        ctx.push();
+        try {
+            List<Stmt> stmts = block.statements();
+            for (int i = 0; i < stmts.size(); i++) {
+                Stmt s = stmts.get(i);
+                if (implicitReturn && i == stmts.size() - 1 && s instanceof Stmt.ExprStmt es) {
+                    out.add(returnStmt(new Stmt.Return(es.expr(), es.span())));
+                } else {
+                    out.add(stmt(s));
+                }
+            }
+        } finally {
+            ctx.pop();
+        }
+        return new TStmt.Block(out, block.span());
+    }
+
+    /** A statement used as the body of if/loop/arm gets its own scope. */
+    TStmt scoped(Stmt s) {
+        if (s instanceof Stmt.Block b) return statements(b, false);
+        ctx.push();
+        try {
+            return stmt(s);
+        } finally {
+            ctx.pop();
+        }
+    }
+
+    TStmt stmt(Stmt s) {
+        return switch (s) {
+            case Stmt.ExprStmt es -> new TStmt.ExprStmt(exprs.check(es.expr()), es.span());
+            case Stmt.Block b -> statements(b, false);
+            case Stmt.VarDecl v -> varDecl(v);
+            case Stmt.If i -> ifStmt(i);
+            case Stmt.While w -> {
+                TExpr cond = exprs.condition(w.condition());
+                yield new TStmt.While(cond, loopBody(w.body()), w.once(), w.span());
+            }
+            case Stmt.Loop l -> new TStmt.Loop(loopBody(l.body()), l.span());
+            case Stmt.For f -> new Loops(this).forStmt(f);
+            case Stmt.Match m -> new Matches(this).match(m);
+            case Stmt.Break b -> {
+                if (ctx.loopDepth == 0) error(b.span(), "Error: 'break' outside of a loop");
+                yield new TStmt.Break(b.span());
+            }
+            case Stmt.Next n -> {
+                if (ctx.matchDepth == 0) error(n.span(), "Error: 'next' outside of a match arm");
+                yield new TStmt.Next(n.span());
+            }
+            case Stmt.Return r -> returnStmt(r);
+            case Stmt.Check c -> new Maybes(this).check(c);
+            case Stmt.LocalFn lf -> localFn(lf);
+        };
+    }
+
+    TStmt loopBody(Stmt body) {
+        ctx.loopDepth++;
+        try {
+            return scoped(body);
+        } finally {
+            ctx.loopDepth--;
+        }
+    }
+
+    private TStmt ifStmt(Stmt.If i) {
+        if (i.condition() instanceof Expr.IsPresent ip && ip.operand() instanceof Expr.Name n) {
+            return new Maybes(this).ifPresent(i, n);
+        }
+        TExpr cond = exprs.condition(i.condition());
+        TStmt then = scoped(i.then());
+        TStmt otherwise = i.otherwise() == null ? null : scoped(i.otherwise());
+        return new TStmt.If(cond, then, otherwise, i.span());
+    }
+
+    TStmt returnStmt(Stmt.Return r) {
+        Type expected = ctx.inferResult ? null : ctx.result;
+        if (r.value() == null) {
+            if (!ctx.inferResult && ctx.result != Prim.VOID && ctx.kind != BodyContext.Kind.TOP_LEVEL) {
+                // The reference returns void here; a typed function returning nothing is almost surely a bug.
+                error(r.span(), "Type Error: Return type mismatch. Expected " + Types.display(ctx.result)
+                        + ", got void");
+            }
+            return new TStmt.Return(null, r.span());
+        }
+        if (ctx.kind == BodyContext.Kind.TOP_LEVEL) {
+            error(r.span(), "Error: 'return' outside of a function");
+        }
+        TExpr value = exprs.checkExpecting(r.value(), expected == Prim.VOID ? null : expected);
+        if (ctx.inferResult) {
+            ctx.inferredResult = ctx.inferredResult == null ? value.type()
+                    : Unify.join(ctx.inferredResult, value.type());
+            return new TStmt.Return(value, r.span());
+        }
+        if (ctx.result == Prim.VOID) {
+            if (value.type() == Prim.VOID || value.type() instanceof Type.Any || value.type() instanceof Type.Error) {
+                return new TStmt.Return(null, r.span());
+            }
+            error(r.value().span(), "Type Error: Return type mismatch. Expected void, got "
+                    + Types.display(value.type()), "declare the function's return type, e.g. `fn f(): "
+                    + Types.display(value.type()) + "`");
+            return new TStmt.Return(null, r.span());
+        }
+        exprs.requireAssignable(ctx.result, value, r.value().span(), "Return type mismatch");
+        return new TStmt.Return(value, r.span());
+    }
+
+    // ---- declarations ---------------------------------------------------------------------------
+
+    private TStmt varDecl(Stmt.VarDecl v) {
+        Type declared = v.type() == null ? null : checker.types.resolve(v.type());
+        if (!(v.target() instanceof Pattern.Bind bind)) {
+            return new Destructuring(this).declare(v, declared);
+        }
+        TExpr init = exprs.checkExpecting(v.init(), declared);
+        Type t = declared != null ? declared : init.type();
+        if (declared != null) {
+            exprs.requireAssignable(declared, init, v.init().span(), "Cannot assign");
+        } else if (t == Prim.VOID) {
+            error(v.init().span(), "Type Error: cannot store a void value in '" + bind.name() + "'");
+            t = Type.ERROR;
+        }
+        if (v.kind() == DeclKind.VAR && init.type() instanceof Type.Fn && v.init() instanceof Expr.Closure) {
+            error(v.span(), "Type Error: Closure '" + bind.name() + "' must be declared as 'const' or 'global', not 'var'.");
+        }
+        LocalVar var = declareLocal(bind.name(), t, v.kind() == DeclKind.VAR, v.span(), bind.span());
+        return new TStmt.Let(var, init, v.span());
+    }
+
+    /** Declares a local in the innermost scope (redeclaring a name in the same scope is an error). */
+    LocalVar declareLocal(String name, Type type, boolean mutable, Span declSpan, Span nameSpan) {
+        if (ctx.declaredInInnermost(name)) {
+            error(nameSpan, "Error: '" + name + "' already defined in this scope");
+        }
+        Type w = widened.get(declSpan.start());
+        LocalVar var = new LocalVar(name, w != null ? w : type, mutable);
+        declOffsets.put(var, declSpan.start());
+        ctx.declare(name, var);
+        return var;
+    }
+
+    /** An integer variable receives a float: widen it to f64 and check the function again. */
+    void widenToFloat(LocalVar var) {
+        Integer offset = declOffsets.get(var);
+        if (offset == null) return;
+        widened.put(offset, Prim.F64);
+        needsRecheck = true;
+    }
+
+    /** {@code fn name(…) { … }} inside a body: a const local holding a closure that may call itself. */
+    private TStmt localFn(Stmt.LocalFn lf) {
+        Decl.Fn f = lf.fn();
+        FnSymbol sig = checker.signature(f, checker.mainClass, "local$" + f.name(), null);
+        Type fnType = new Type.Fn(sig.params.stream().map(p -> p.type).toList(), sig.result);
+        LocalVar holder = declareLocal(f.name(), fnType, false, lf.span(), f.nameSpan());
+        ctx.scopes.peek().put(f.name(), new BodyContext.Binding(holder, true, fnType));
+        TExpr.Closure closure = closureBody(sig.params, f.params(), sig.result, false, f.body(), f.expressionBody(),
+                BodyContext.Kind.NESTED_FN, f.name(), fnType, f.span());
+        return new TStmt.Let(holder, closure, lf.span());
+    }
+
+    /**
+     * Checks a closure or nested-function body in a fresh context whose outer-variable reads become
+     * snapshot captures.
+     */
+    TExpr.Closure closureBody(List<LocalVar> params, List<Param> astParams, Type result, boolean inferResult,
+                              Stmt.Block body, boolean expressionBody, BodyContext.Kind kind, String selfName,
+                              Type fnType, Span span) {
+        BodyContext outer = ctx;
+        BodyContext inner = new BodyContext(kind, outer, result);
+        inner.inferResult = inferResult;
+        inner.thisVar = null;
+        if (selfName != null) {
+            inner.selfName = selfName;
+            inner.self = new LocalVar(selfName, fnType, false);
+            inner.scopes.peek().put(selfName, new BodyContext.Binding(inner.self, true, fnType));
+        }
+        ctx = inner;
+        TStmt.Block checked;
+        try {
+            for (int i = 0; i < params.size(); i++) {
+                LocalVar p = params.get(i);
+                Type w = widened.get(astParams.get(i).span().start());
+                if (w != null) p.type = w;
+                declOffsets.put(p, astParams.get(i).span().start());
+                ctx.declare(p.name, p);
+            }
+            boolean implicit = expressionBody && (inferResult || result != Prim.VOID);
+            checked = statements(body, implicit);
+        } finally {
+            ctx = outer;
+        }
+        Type finalResult = result;
+        if (inferResult) {
+            finalResult = inner.inferredResult == null ? Prim.VOID : inner.inferredResult;
+        }
+        Type type = new Type.Fn(params.stream().map(p -> p.type).toList(), finalResult);
+        ClosureInfo info = new ClosureInfo(params, finalResult, List.copyOf(inner.captures), inner.self, "<closure>");
+        info.body = checked;
+        checker.closures.add(info);
+        return new TExpr.Closure(info, type, span);
+    }
+}

@@ -1,0 +1,352 @@
+package dev.ngnc.check;
+
+import dev.ngnc.ast.Expr;
+import dev.ngnc.ast.Param;
+import dev.ngnc.source.Span;
+import dev.ngnc.tast.FnSymbol;
+import dev.ngnc.tast.LocalVar;
+import dev.ngnc.tast.Place;
+import dev.ngnc.tast.RtMethod;
+import dev.ngnc.tast.TExpr;
+import dev.ngnc.types.EnumInfo;
+import dev.ngnc.types.Prim;
+import dev.ngnc.types.Type;
+import dev.ngnc.types.Types;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Checks calls: functions, function values, enum variant constructors, built-ins and methods. */
+final class Calls {
+    private final ExprChecker exprs;
+    private final Checker checker;
+
+    Calls(ExprChecker exprs) {
+        this.exprs = exprs;
+        this.checker = exprs.checker;
+    }
+
+    TExpr call(Expr.Call c, Type expected) {
+        if (c.callee() instanceof Expr.Path p) return variantCall(p.owner(), p.member(), c, expected);
+        if (!(c.callee() instanceof Expr.Name n)) {
+            exprs.error(c.callee().span(), "Error: only named functions and variants can be called",
+                    "store the function in a const first, then call it by name");
+            return new TExpr.Invalid(c.span());
+        }
+        String name = n.name();
+        LocalVar local = exprs.resolveLocal(name, n.span());
+        if (local != null) {
+            checkNotMoved(local, n.span());
+            return callValue(new TExpr.Local(local, n.span()), c, name);
+        }
+        var global = checker.globals.get(name);
+        if (global != null) return callValue(new TExpr.Global(global, n.span()), c, name);
+        FnSymbol fn = checker.functions.get(name);
+        if (fn != null) return new TExpr.Call(fn, arguments(fn, c.args(), c.span(), name), c.span());
+        TExpr builtin = new Natives(exprs).call(name, c, expected);
+        if (builtin != null) return builtin;
+        if (checker.variantOwners.containsKey(name)) return variantCall(null, name, c, expected);
+        exprs.error(n.span(), "Error: Undefined function '" + name + "'");
+        return new TExpr.Invalid(c.span());
+    }
+
+    private void checkNotMoved(LocalVar var, Span span) {
+        Span moved = exprs.body.ctx.moved.get(var);
+        if (moved != null) {
+            exprs.error(span, "Error: Use of moved variable '" + var.name + "'",
+                    "it was passed to an owned parameter (`<T`) on line " + moved.line());
+        }
+    }
+
+    /** Calls a value of function type (closure, nested function, fn parameter). */
+    private TExpr callValue(TExpr callee, Expr.Call c, String name) {
+        Type t = callee.type();
+        List<TExpr> args = new ArrayList<>();
+        if (t instanceof Type.Fn f) {
+            if (f.params().size() != c.args().size()) {
+                arityError(c.span(), name, f.params().size(), f.params().size(), c.args().size());
+            }
+            for (int i = 0; i < c.args().size(); i++) {
+                Type pt = i < f.params().size() ? f.params().get(i) : Type.ANY;
+                TExpr a = exprs.checkExpecting(c.args().get(i), pt);
+                exprs.requireAssignable(pt, a, c.args().get(i).span(), "Argument " + (i + 1) + " mismatch");
+                args.add(a);
+            }
+            return new TExpr.CallValue(callee, args, f.result(), c.span());
+        }
+        if (Types.isDynamic(t)) {
+            for (Expr a : c.args()) args.add(exprs.check(a));
+            return new TExpr.CallValue(callee, args, Type.ANY, c.span());
+        }
+        exprs.error(c.callee().span(), "Type Error: '" + name + "' is not a function (it is "
+                + Types.display(t) + ")");
+        return new TExpr.Invalid(c.span());
+    }
+
+    /**
+     * Checks arguments against a function's parameters and completes them: optional parameters get
+     * {@code Value(arg)} or {@code Null}, omitted defaults are evaluated at the call site.
+     */
+    List<TExpr> arguments(FnSymbol fn, List<Expr> given, Span span, String name) {
+        List<Param> params = checker.fnParams.get(fn);
+        int offset = fn.params.size() - (params == null ? fn.params.size() : params.size());
+        int total = fn.params.size() - offset;
+        int required = 0;
+        if (params != null) {
+            for (Param p : params) if (!p.optional() && p.defaultValue() == null) required++;
+        } else {
+            required = total;
+        }
+        if (given.size() < required || given.size() > total) {
+            arityError(span, name, required, total, given.size());
+        }
+        List<TExpr> out = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            LocalVar pv = fn.params.get(i + offset);
+            Param ast = params == null ? null : params.get(i);
+            boolean optional = ast != null && ast.optional();
+            Type target = optional ? Types.presentPayload(pv.type) : pv.type;
+            if (i < given.size()) {
+                Expr argExpr = given.get(i);
+                TExpr arg = exprs.checkExpecting(argExpr, target);
+                exprs.requireAssignable(target, arg, argExpr.span(), "Argument " + (i + 1) + " mismatch");
+                if (optional) {
+                    arg = new TExpr.EnumLit(EnumInfo.MAYBE, "Value", arg, pv.type, argExpr.span());
+                }
+                if (ast != null && ast.owned() && argExpr instanceof Expr.Name n) {
+                    LocalVar moved = exprs.resolveLocal(n.name(), n.span());
+                    if (moved != null) exprs.body.ctx.moved.putIfAbsent(moved, argExpr.span());
+                }
+                out.add(arg);
+            } else if (optional) {
+                out.add(new TExpr.NullConst(pv.type, span));
+            } else if (ast != null && ast.defaultValue() != null) {
+                TExpr d = exprs.checkExpecting(ast.defaultValue(), target);
+                exprs.requireAssignable(target, d, ast.defaultValue().span(), "Default value mismatch");
+                out.add(d);
+            } else {
+                out.add(new TExpr.Invalid(span));
+            }
+        }
+        return out;
+    }
+
+    void arityError(Span span, String name, int min, int max, int got) {
+        String expects = min == max ? min + " argument" + (min == 1 ? "" : "s") : min + "-" + max + " arguments";
+        exprs.error(span, "Error: '" + name + "' expects " + expects + ", got " + got);
+    }
+
+    // ---- enum variants --------------------------------------------------------------------------
+
+    private EnumInfo resolveVariantOwner(String owner, String variant, Span span, Type expected) {
+        if (owner != null) {
+            EnumInfo info = checker.types.enums.get(owner);
+            if (info == null) {
+                exprs.error(span, "Type Error: Unknown enum '" + owner + "'");
+                return null;
+            }
+            if (info.variant(variant) == null) {
+                exprs.error(span, "Type Error: Unknown variant '" + variant + "' of enum '" + owner + "'");
+                return null;
+            }
+            return info;
+        }
+        if (expected instanceof Type.Enum e && e.info().variant(variant) != null) return e.info();
+        List<EnumInfo> owners = checker.variantOwners.get(variant);
+        if (owners == null || owners.isEmpty()) {
+            exprs.error(span, "Type Error: Unknown enum variant '" + variant + "'");
+            return null;
+        }
+        if (owners.size() > 1) {
+            exprs.error(span, "Type Error: Variant '" + variant + "' is ambiguous (defined by "
+                    + owners.stream().map(o -> o.name).toList() + ")", "qualify it, e.g. `" + owners.get(0).name
+                    + "::" + variant + "`");
+            return null;
+        }
+        return owners.get(0);
+    }
+
+    /** A variant used as a value: a unit variant, or (without arguments) an error for payload variants. */
+    TExpr variantValue(String owner, String variant, Span span, Type expected) {
+        EnumInfo info = resolveVariantOwner(owner, variant, span, expected);
+        if (info == null) return new TExpr.Invalid(span);
+        EnumInfo.VariantInfo v = info.variant(variant);
+        if (v.payload() != null) {
+            exprs.error(span, "Type Error: Variant '" + variant + "' needs a payload: " + variant + "(…)");
+            return new TExpr.Invalid(span);
+        }
+        Type t = enumType(info, Map.of(), expected);
+        if (info == EnumInfo.MAYBE) return new TExpr.NullConst(t, span);
+        return new TExpr.EnumLit(info, variant, null, t, span);
+    }
+
+    TExpr variantCall(String owner, String variant, Expr.Call c, Type expected) {
+        EnumInfo info = resolveVariantOwner(owner, variant, c.span(), expected);
+        if (info == null) return new TExpr.Invalid(c.span());
+        EnumInfo.VariantInfo v = info.variant(variant);
+        if (v.payload() == null) {
+            if (!c.args().isEmpty()) exprs.error(c.span(), "Type Error: Variant '" + variant + "' takes no payload");
+            return variantValue(owner, variant, c.span(), expected);
+        }
+        if (c.args().size() != 1) {
+            exprs.error(c.span(), "Type Error: Variant '" + variant + "' takes exactly one payload");
+            return new TExpr.Invalid(c.span());
+        }
+        Map<String, Type> expectedBindings = bindingsOf(info, expected);
+        Type payloadExpected = Types.substitute(v.payload(), expectedBindings);
+        if (payloadExpected instanceof Type.Param) payloadExpected = null;
+        TExpr payload = exprs.checkExpecting(c.args().get(0), payloadExpected);
+        Map<String, Type> bindings = new HashMap<>(expectedBindings);
+        if (v.payload() instanceof Type.Param p && !bindings.containsKey(p.name())) {
+            bindings.put(p.name(), payload.type());
+        } else if (payloadExpected != null) {
+            exprs.requireAssignable(payloadExpected, payload, c.args().get(0).span(), "Variant payload mismatch");
+        }
+        return new TExpr.EnumLit(info, variant, payload, enumType(info, bindings, expected), c.span());
+    }
+
+    private static Map<String, Type> bindingsOf(EnumInfo info, Type expected) {
+        Map<String, Type> m = new HashMap<>();
+        if (expected instanceof Type.Enum e && e.info() == info) {
+            for (int i = 0; i < info.typeParams.size() && i < e.args().size(); i++) {
+                Type a = e.args().get(i);
+                if (!(a instanceof Type.Any)) m.put(info.typeParams.get(i), a);
+            }
+        }
+        return m;
+    }
+
+    private static Type enumType(EnumInfo info, Map<String, Type> bindings, Type expected) {
+        List<Type> args = new ArrayList<>();
+        for (String p : info.typeParams) args.add(bindings.getOrDefault(p, Type.ANY));
+        return new Type.Enum(info, args);
+    }
+
+    // ---- methods --------------------------------------------------------------------------------
+
+    TExpr methodCall(Expr.MethodCall m, Type expected) {
+        if (m.optionalChain()) return new Maybes(exprs.body).optionalMethod(m);
+        TExpr special = new Natives(exprs).namespaceCall(m, expected);
+        if (special != null) return special;
+        TExpr staticCall = staticMethodCall(m);
+        if (staticCall != null) return staticCall;
+        TExpr receiver = exprs.check(m.receiver());
+        return methodOn(receiver, m, expected);
+    }
+
+    /** {@code Model.method(…)} for an extend method that does not use {@code this}; null if not that shape. */
+    private TExpr staticMethodCall(Expr.MethodCall m) {
+        if (!(m.receiver() instanceof Expr.Name n) || !checker.types.models.containsKey(n.name())) return null;
+        if (exprs.resolveLocal(n.name(), n.span()) != null || checker.globals.containsKey(n.name())) return null;
+        var info = checker.types.models.get(n.name());
+        Extensions extensions = new Extensions(checker);
+        FnSymbol ext = extensions.find(new Type.Model(info, List.of()), m.name());
+        if (ext == null) {
+            exprs.error(m.span(), "Type Error: Unknown " + n.name() + " method '" + m.name() + "'");
+            return new TExpr.Invalid(m.span());
+        }
+        if (extensions.takesReceiver(ext)) {
+            exprs.error(m.span(), "Error: '" + m.name() + "' uses `this`; call it on an instance of " + n.name());
+            return new TExpr.Invalid(m.span());
+        }
+        return new TExpr.Call(ext, arguments(ext, m.args(), m.span(), m.name()), m.span());
+    }
+
+    TExpr methodOn(TExpr receiver, Expr.MethodCall m, Type expected) {
+        Type t = receiver.type();
+        if (t instanceof Type.Error) return new TExpr.Invalid(m.span());
+        Extensions extensions = new Extensions(checker);
+        FnSymbol ext = extensions.find(t, m.name());
+        if (ext != null) {
+            List<TExpr> args = new ArrayList<>();
+            if (extensions.takesReceiver(ext)) args.add(receiver);
+            args.addAll(arguments(ext, m.args(), m.span(), m.name()));
+            return new TExpr.Call(ext, args, m.span());
+        }
+        int argc = m.args().size();
+        if (t == Prim.STRING && m.name().equals("replace") && argc == 2
+                && m.args().get(0) instanceof Expr.RegexLit) {
+            return builtin(BuiltinMethods.stringReplaceRegex(), receiver, m, expected);
+        }
+        BuiltinMethods.Spec spec = BuiltinMethods.lookup(t, m.name(), argc);
+        if (spec == null) {
+            if (BuiltinMethods.exists(t, m.name())) {
+                exprs.error(m.span(), "Error: wrong number of arguments for '" + m.name() + "' on "
+                        + Types.display(t) + " (got " + argc + ")");
+            } else if (Types.isDynamic(t)) {
+                exprs.error(m.span(), "Type Error: Cannot call method '" + m.name() + "' on an untyped value",
+                        "annotate the parameter or variable with its type");
+            } else {
+                exprs.error(m.span(), "Type Error: Unknown " + kindWord(t) + " method '" + m.name() + "'");
+            }
+            return new TExpr.Invalid(m.span());
+        }
+        return builtin(spec, receiver, m, expected);
+    }
+
+    private static String kindWord(Type t) {
+        if (t == Prim.STRING) return "string";
+        if (t instanceof Type.Array) return "array";
+        if (t instanceof Type.Tuple) return "tuple";
+        if (t instanceof Type.Model mt) return mt.info().name;
+        return Types.display(t);
+    }
+
+    private TExpr builtin(BuiltinMethods.Spec spec, TExpr receiver, Expr.MethodCall m, Type expected) {
+        List<TExpr> args = new ArrayList<>();
+        for (int i = 0; i < m.args().size(); i++) {
+            Type pt = spec.params().get(i);
+            Expr argExpr = m.args().get(i);
+            TExpr a = exprs.checkExpecting(argExpr, pt);
+            if (!(pt instanceof Type.Fn) || !(a.type() instanceof Type.Fn)) {
+                exprs.requireAssignable(pt, a, argExpr.span(), "Argument " + (i + 1) + " mismatch");
+            } else if (m.name().equals("update")) {
+                Type.Fn given = (Type.Fn) a.type();
+                Type want = ((Type.Fn) pt).result();
+                if (!Types.assignable(want, given.result()) || given.result() == Prim.VOID) {
+                    exprs.error(argExpr.span(), "Type Error: .update() closure must return " + Types.display(want)
+                            + ", got " + Types.display(given.result()));
+                }
+            }
+            args.add(a);
+        }
+        switch (spec.effect()) {
+            case NONE -> {
+                List<TExpr> operands = new ArrayList<>();
+                operands.add(receiver);
+                operands.addAll(args);
+                return new TExpr.Builtin(spec.method(), operands, spec.result(), m.span());
+            }
+            case MUTATES -> {
+                Place place = mutationPlace(m);
+                if (place == null) return new TExpr.Invalid(m.span());
+                return new TExpr.Mutate(place, spec.method(), args, spec.result(), m.span());
+            }
+            case STRING_SLICE -> {
+                Place place = mutationPlace(m);
+                if (place == null) return new TExpr.Invalid(m.span());
+                return new TExpr.StringSlice(place, spec.method(), spec.rest(), args, m.span());
+            }
+        }
+        throw new IllegalStateException();
+    }
+
+    private Place mutationPlace(Expr.MethodCall m) {
+        return exprs.place(m.receiver(), "call mutating method '" + m.name() + "' on", true, m.name());
+    }
+
+    /** Converts a value to its printed text ({@code fmt} of spec 5) for print and interpolation. */
+    TExpr format(TExpr value, Span span) {
+        Type t = value.type();
+        if (t == Prim.STRING) return value;
+        String desc;
+        if (Types.isInt(t)) desc = "(J)";
+        else if (Types.isFloat(t)) desc = "(D)";
+        else if (t == Prim.BOOL) desc = "(Z)";
+        else desc = "(Ljava/lang/Object;)";
+        return new TExpr.Builtin(RtMethod.stat("Fmt", "str", desc + "Ljava/lang/String;"), List.of(value),
+                Prim.STRING, span);
+    }
+}

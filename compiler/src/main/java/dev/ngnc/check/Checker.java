@@ -1,0 +1,246 @@
+package dev.ngnc.check;
+
+import dev.ngnc.ast.Decl;
+import dev.ngnc.ast.Param;
+import dev.ngnc.ast.Program;
+import dev.ngnc.ast.Stmt;
+import dev.ngnc.diag.Diagnostics;
+import dev.ngnc.source.SourceFile;
+import dev.ngnc.source.Span;
+import dev.ngnc.tast.ClosureInfo;
+import dev.ngnc.tast.FnSymbol;
+import dev.ngnc.tast.GlobalVar;
+import dev.ngnc.tast.LocalVar;
+import dev.ngnc.tast.TExpr;
+import dev.ngnc.tast.TProgram;
+import dev.ngnc.tast.TStmt;
+import dev.ngnc.types.EnumInfo;
+import dev.ngnc.types.ModelInfo;
+import dev.ngnc.types.Prim;
+import dev.ngnc.types.RoleInfo;
+import dev.ngnc.types.Type;
+import dev.ngnc.types.Types;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a parsed program and produces the typed tree. Declarations are collected first (types, then
+ * signatures), then top-level statements in source order, then function bodies — so functions may be
+ * used before they are declared, as in the reference.
+ */
+public final class Checker {
+    final SourceFile file;
+    Diagnostics diagnostics;
+    final String mainClass;
+    final TypeResolver types;
+    final Map<String, FnSymbol> functions = new LinkedHashMap<>();
+    final Map<FnSymbol, Decl.Fn> fnDecls = new LinkedHashMap<>();
+    final Map<FnSymbol, List<Param>> fnParams = new HashMap<>();
+    final Map<String, GlobalVar> globals = new LinkedHashMap<>();
+    /** Bare variant name → enums declaring it (Maybe/Result included). */
+    final Map<String, List<EnumInfo>> variantOwners = new HashMap<>();
+    /** extend tables: key (see {@link Extensions#key}) → method name → method. */
+    final Map<String, Map<String, FnSymbol>> extensions = new HashMap<>();
+    final Map<String, Natives.Native> importedNatives = new HashMap<>();
+    /** {@code import * as M from "tbx::m"}: namespace name → toolbox module. */
+    final Map<String, String> namespaces = new HashMap<>();
+    final List<ClosureInfo> closures = new ArrayList<>();
+    /** Methods from extend blocks, emitted as static functions of the program class. */
+    final List<FnSymbol> extensionSymbols = new ArrayList<>();
+    final List<ModelInfo> modelList = new ArrayList<>();
+
+    private Checker(SourceFile file, Diagnostics diagnostics) {
+        this.file = file;
+        this.diagnostics = diagnostics;
+        this.mainClass = "ngn/Main";
+        this.types = new TypeResolver(file, diagnostics);
+        registerVariants(EnumInfo.MAYBE);
+        registerVariants(EnumInfo.RESULT);
+    }
+
+    /** Checks {@code program}; returns null when errors were reported. */
+    public static TProgram check(Program program, Diagnostics diagnostics) {
+        Checker checker = new Checker(program.file(), diagnostics);
+        return checker.run(program);
+    }
+
+    void error(Span span, String message) { diagnostics.error(file, span, message); }
+
+    /** Bodies are checked into scratch diagnostics so a re-check (after widening) does not report twice. */
+    static void swapDiagnostics(Checker checker, Diagnostics replacement) { checker.diagnostics = replacement; }
+
+    void error(Span span, String message, String hint) { diagnostics.error(file, span, message, hint); }
+
+    private void registerVariants(EnumInfo info) {
+        for (EnumInfo.VariantInfo v : info.variants) {
+            variantOwners.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(info);
+        }
+    }
+
+    private TProgram run(Program program) {
+        int errorsBefore = diagnostics.errorCount();
+        declareTypes(program);
+        declareSignatures(program);
+        List<TStmt> topLevel = checkTopLevel(program);
+        for (Map.Entry<FnSymbol, Decl.Fn> e : fnDecls.entrySet()) {
+            new BodyChecker(this).checkFunction(e.getKey(), e.getValue(), fnParams.get(e.getKey()));
+        }
+        FnSymbol entry = functions.get("main");
+        boolean hasExportDefault = program.items().stream().anyMatch(d -> d instanceof Decl.ExportDefault);
+        if (entry != null && hasExportDefault) {
+            error(Span.NONE, "Cannot have both fn main() and export default",
+                    "use fn main() for normal apps, or export default for HTTP servers");
+        } else if (entry == null && !hasExportDefault) {
+            error(Span.NONE, "Entry point files must define fn main() or export default",
+                    "add `fn main() { … }`; for HTTP servers use `export default api`");
+        } else if (entry != null && !entry.params.isEmpty()) {
+            error(entry.span, "fn main() takes no parameters");
+        }
+        if (diagnostics.errorCount() > errorsBefore) return null;
+        List<FnSymbol> allFunctions = new ArrayList<>(functions.values());
+        allFunctions.addAll(extensionSymbols);
+        return new TProgram(file, mainClass, allFunctions,
+                new ArrayList<>(globals.values()), topLevel, entry, modelList, closures);
+    }
+
+    // ---- declarations -------------------------------------------------------------------------
+
+    private void declareTypes(Program program) {
+        for (Decl d : program.items()) {
+            switch (d) {
+                case Decl.Model m -> {
+                    if (checkTypeNameFree(m.name(), m.span())) {
+                        ModelInfo info = new ModelInfo(m.name(), m.typeParams(), "ngn/model/" + m.name());
+                        types.models.put(m.name(), info);
+                        modelList.add(info);
+                    }
+                }
+                case Decl.Enum e -> {
+                    if (checkTypeNameFree(e.name(), e.span())) {
+                        types.enums.put(e.name(), new EnumInfo(e.name(), e.typeParams(), new ArrayList<>()));
+                    }
+                }
+                case Decl.Role r -> {
+                    if (checkTypeNameFree(r.name(), r.span())) {
+                        types.roles.put(r.name(), new RoleInfo(r.name(), "ngn/role/" + r.name()));
+                    }
+                }
+                case Decl.TypeAlias a -> {
+                    if (checkTypeNameFree(a.name(), a.span())) types.aliasDecls.put(a.name(), a.type());
+                }
+                default -> { }
+            }
+        }
+        for (Decl d : program.items()) {
+            switch (d) {
+                case Decl.Model m -> {
+                    ModelInfo info = types.models.get(m.name());
+                    if (info == null || !info.fields.isEmpty()) break;
+                    for (Decl.ModelField f : m.fields()) {
+                        if (info.field(f.name()) != null) {
+                            error(f.span(), "Error: field '" + f.name() + "' is declared twice in model '" + m.name() + "'");
+                            continue;
+                        }
+                        info.fields.add(new ModelInfo.FieldInfo(f.name(), types.resolve(f.type(), m.typeParams()),
+                                f.optional(), f.defaultValue()));
+                    }
+                }
+                case Decl.Enum e -> {
+                    EnumInfo info = types.enums.get(e.name());
+                    if (info == null || !info.variants.isEmpty()) break;
+                    for (Decl.Variant v : e.variants()) {
+                        Type payload = v.payload() == null ? null : types.resolve(v.payload(), e.typeParams());
+                        info.variants.add(new EnumInfo.VariantInfo(v.name(), payload));
+                    }
+                    registerVariants(info);
+                }
+                default -> { }
+            }
+        }
+    }
+
+    private boolean checkTypeNameFree(String name, Span span) {
+        if (types.isTypeName(name) && !name.equals("Maybe") && !name.equals("Result")) {
+            error(span, "Error: '" + name + "' already defined in this scope");
+            return false;
+        }
+        if (name.equals("Maybe") || name.equals("Result")) {
+            error(span, "Error: '" + name + "' is a built-in type and cannot be redefined");
+            return false;
+        }
+        return true;
+    }
+
+    private void declareSignatures(Program program) {
+        for (Decl d : program.items()) {
+            switch (d) {
+                case Decl.Fn f -> declareFunction(f);
+                case Decl.Import i -> new Imports(this).declare(i);
+                default -> { }
+            }
+        }
+        for (Decl d : program.items()) {
+            if (d instanceof Decl.Extend x) new Extensions(this).declare(x);
+        }
+    }
+
+    private void declareFunction(Decl.Fn f) {
+        if (functions.containsKey(f.name())) {
+            error(f.nameSpan(), "Error: '" + f.name() + "' already defined in this scope");
+            return;
+        }
+        FnSymbol sym = signature(f, mainClass, "fn$" + f.name(), null);
+        functions.put(f.name(), sym);
+        fnDecls.put(sym, f);
+        fnParams.put(sym, f.params());
+    }
+
+    /** Builds the symbol for a function or method; {@code receiver} (a method's {@code this}) becomes parameter 0. */
+    FnSymbol signature(Decl.Fn f, String owner, String jvmName, Type receiver) {
+        List<LocalVar> params = new ArrayList<>();
+        if (receiver != null) params.add(new LocalVar("this", receiver, false));
+        for (Param p : f.params()) {
+            Type t = p.type() == null ? Type.ANY : types.resolve(p.type());
+            if (p.optional()) t = Types.maybe(t);
+            params.add(new LocalVar(p.name(), t, true));
+        }
+        Type result = f.returnType() == null ? Prim.VOID : types.resolve(f.returnType());
+        return new FnSymbol(f.name(), owner, jvmName, params, result, f.nameSpan());
+    }
+
+    // ---- top level ------------------------------------------------------------------------------
+
+    private List<TStmt> checkTopLevel(Program program) {
+        BodyChecker top = new BodyChecker(this);
+        List<TStmt> out = new ArrayList<>();
+        for (Decl d : program.items()) {
+            switch (d) {
+                case Decl.Global g -> {
+                    if (globals.containsKey(g.name()) || functions.containsKey(g.name())) {
+                        error(g.span(), "Error: '" + g.name() + "' already defined in this scope");
+                        continue;
+                    }
+                    Type declared = g.type() == null ? null : types.resolve(g.type());
+                    TExpr init = top.topLevelExpr(g.init(), declared);
+                    Type t = declared != null ? declared : init.type();
+                    if (t == Prim.VOID) {
+                        error(g.init().span(), "Type Error: cannot store a void value in global '" + g.name() + "'");
+                    }
+                    GlobalVar gv = new GlobalVar(g.name(), t, mainClass, "g$" + g.name());
+                    globals.put(g.name(), gv);
+                    out.add(new TStmt.InitGlobal(gv, init, g.span()));
+                }
+                case Decl.TopLevelStmt s -> {
+                    if (s.stmt() instanceof Stmt.VarDecl) continue; // the parser reported it
+                    out.add(top.topLevelStmt(s.stmt()));
+                }
+                default -> { }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,496 @@
+package dev.ngnc.check;
+
+import dev.ngnc.ast.BinaryOp;
+import dev.ngnc.ast.Expr;
+import dev.ngnc.ast.ObjectField;
+import dev.ngnc.ast.Param;
+import dev.ngnc.ast.StringPart;
+import dev.ngnc.ast.UnaryOp;
+import dev.ngnc.source.Span;
+import dev.ngnc.tast.LocalVar;
+import dev.ngnc.tast.OpKind;
+import dev.ngnc.tast.Place;
+import dev.ngnc.tast.TExpr;
+import dev.ngnc.types.EnumInfo;
+import dev.ngnc.types.ModelInfo;
+import dev.ngnc.types.Prim;
+import dev.ngnc.types.Type;
+import dev.ngnc.types.Types;
+import dev.ngnc.rt.Unit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Checks expressions: resolves names, picks operator kinds and produces typed nodes. */
+final class ExprChecker {
+    final BodyChecker body;
+    final Checker checker;
+    final Operators operators;
+    final Calls calls;
+
+    ExprChecker(BodyChecker body) {
+        this.body = body;
+        this.checker = body.checker;
+        this.operators = new Operators(this);
+        this.calls = new Calls(this);
+    }
+
+    void error(Span span, String message) { checker.error(span, message); }
+
+    void error(Span span, String message, String hint) { checker.error(span, message, hint); }
+
+    TExpr check(Expr e) { return checkExpecting(e, null); }
+
+    /** A condition: must be bool. */
+    TExpr condition(Expr e) {
+        TExpr t = check(e);
+        if (t.type() != Prim.BOOL && !Types.isDynamic(t.type())) {
+            error(e.span(), "Type Error: Condition must be bool, got " + Types.display(t.type()));
+        }
+        return t;
+    }
+
+    void requireAssignable(Type target, TExpr value, Span span, String what) {
+        if (!Types.assignable(target, value.type())) {
+            error(span, "Type Error: " + what + ". Expected " + Types.display(target) + ", got "
+                    + Types.display(value.type()));
+        }
+    }
+
+    /** @param expected the type the context wants, or null; used to type empty literals and closure params */
+    TExpr checkExpecting(Expr e, Type expected) {
+        return switch (e) {
+            case Expr.IntLit i -> new TExpr.Const(i.value(), Prim.I64, i.span());
+            case Expr.FloatLit f -> new TExpr.Const(f.value(), Prim.F64, f.span());
+            case Expr.BoolLit b -> new TExpr.Const(b.value(), Prim.BOOL, b.span());
+            case Expr.NullLit n -> new TExpr.NullConst(Types.isMaybe(expected) ? expected : Types.maybe(Type.ANY),
+                    n.span());
+            case Expr.StringLit s -> string(s);
+            case Expr.RegexLit r -> new TExpr.Regex(r.pattern(), r.flags(), r.span());
+            case Expr.Name n -> name(n);
+            case Expr.This t -> {
+                if (body.ctx.thisVar == null) {
+                    error(t.span(), "Error: 'this' is only available inside extend methods");
+                    yield new TExpr.Invalid(t.span());
+                }
+                yield new TExpr.Local(body.ctx.thisVar, t.span());
+            }
+            case Expr.Placeholder p -> {
+                error(p.span(), "Syntax Error: '$' placeholders can only be used in a pipe stage");
+                yield new TExpr.Invalid(p.span());
+            }
+            case Expr.Path p -> calls.variantValue(p.owner(), p.member(), p.span(), expected);
+            case Expr.ArrayLit a -> arrayLit(a, expected);
+            case Expr.TupleLit t -> tupleLit(t, expected);
+            case Expr.ObjectLit o -> objectLit(o);
+            case Expr.ModelLit m -> new Models(this).literal(m, expected);
+            case Expr.Closure c -> closure(c, expected);
+            case Expr.Unary u -> operators.unary(u);
+            case Expr.Binary b -> operators.binary(b, expected);
+            case Expr.Range r -> range(r);
+            case Expr.Assign a -> new Assignments(this).assign(a);
+            case Expr.Pipe p -> new Pipes(this).pipe(p, expected);
+            case Expr.Call c -> calls.call(c, expected);
+            case Expr.MethodCall m -> calls.methodCall(m, expected);
+            case Expr.Field f -> field(f);
+            case Expr.Index i -> index(i);
+            case Expr.IsPresent ip -> {
+                TExpr operand = check(ip.operand());
+                if (!Types.isMaybe(operand.type()) && !Types.isResult(operand.type())
+                        && !Types.isDynamic(operand.type())) {
+                    error(ip.span(), "Type Error: '?' requires Maybe<T> or Result<T, E>, got "
+                            + Types.display(operand.type()));
+                }
+                yield new TExpr.IsPresent(operand, ip.span());
+            }
+            case Expr.Receive r -> unsupported(r.span(), "channel receive");
+            case Expr.ReceiveCount r -> unsupported(r.span(), "channel receive");
+            case Expr.TryReceive r -> unsupported(r.span(), "channel receive");
+            case Expr.Send s -> unsupported(s.span(), "channel send");
+            case Expr.Error err -> new TExpr.Invalid(err.span());
+        };
+    }
+
+    TExpr unsupported(Span span, String what) {
+        error(span, "Error: " + what + " is not supported by this version of ngnc yet");
+        return new TExpr.Invalid(span);
+    }
+
+    // ---- literals -------------------------------------------------------------------------------
+
+    private TExpr string(Expr.StringLit s) {
+        List<TExpr> parts = new ArrayList<>();
+        StringBuilder pending = new StringBuilder();
+        boolean anyInterp = false;
+        for (StringPart part : s.parts()) {
+            switch (part) {
+                case StringPart.Text t -> pending.append(t.text());
+                case StringPart.Interp i -> {
+                    anyInterp = true;
+                    if (!pending.isEmpty()) {
+                        parts.add(new TExpr.Const(pending.toString(), Prim.STRING, s.span()));
+                        pending.setLength(0);
+                    }
+                    parts.add(calls.format(check(i.expr()), i.span()));
+                }
+            }
+        }
+        if (!anyInterp) return new TExpr.Const(pending.toString(), Prim.STRING, s.span());
+        if (!pending.isEmpty()) parts.add(new TExpr.Const(pending.toString(), Prim.STRING, s.span()));
+        return new TExpr.Concat(parts, s.span());
+    }
+
+    private TExpr arrayLit(Expr.ArrayLit a, Type expected) {
+        if (a.elements().size() == 1 && a.elements().get(0) instanceof Expr.Range r) {
+            // `[1..5]` spells out the range as an array (spec 3; corpus arrays/range_literal).
+            TExpr range = range(r);
+            return new TExpr.Builtin(dev.ngnc.tast.RtMethod.virt("NgnRange", "toArray", "()Ldev/ngnc/rt/NgnArray;"),
+                    List.of(range), new Type.Array(Prim.I64), a.span());
+        }
+        Type expectedElement = expected instanceof Type.Array arr ? arr.element() : null;
+        if (expectedElement == null) expectedElement = siblingElementType(a);
+        List<TExpr> elements = new ArrayList<>();
+        Type element = expectedElement;
+        boolean reported = false;
+        for (Expr e : a.elements()) {
+            TExpr t = checkExpecting(e, expectedElement);
+            elements.add(t);
+            if (expectedElement != null) {
+                requireAssignable(expectedElement, t, e.span(), "Array element mismatch");
+                continue;
+            }
+            if (element == null) {
+                element = t.type();
+            } else {
+                Type joined = Unify.joinOrNull(element, t.type());
+                if (joined == null && !reported) {
+                    error(e.span(), "Type Error: Array contains mixed types. Expected " + Types.display(element)
+                            + ", got " + Types.display(t.type()));
+                    reported = true;
+                }
+                element = joined == null ? element : joined;
+            }
+        }
+        if (element == null) {
+            error(a.span(), "Type Error: Cannot infer the type of an empty array",
+                    "annotate it, e.g. `var xs: array<i64> = []` or `var xs<i64> = []`");
+            element = Type.ERROR;
+        }
+        if (element == Prim.VOID) {
+            error(a.span(), "Type Error: an array cannot hold void values");
+        }
+        return new TExpr.ArrayLit(elements, new Type.Array(element), a.span());
+    }
+
+    /**
+     * For {@code [[1, 2], []]}: the element type that the non-empty array elements agree on, so empty
+     * siblings can be typed; null when there are no empty array elements.
+     */
+    private Type siblingElementType(Expr.ArrayLit a) {
+        boolean hasEmpty = a.elements().stream().anyMatch(e -> e instanceof Expr.ArrayLit l && l.elements().isEmpty());
+        if (!hasEmpty) return null;
+        for (Expr e : a.elements()) {
+            if (e instanceof Expr.ArrayLit l && !l.elements().isEmpty()) {
+                Type t = check(l).type();
+                if (t instanceof Type.Array) return t;
+            }
+        }
+        return null;
+    }
+
+    private TExpr tupleLit(Expr.TupleLit t, Type expected) {
+        List<Type> expectedTypes = expected instanceof Type.Tuple tu && tu.elements().size() == t.elements().size()
+                ? tu.elements() : null;
+        List<TExpr> elements = new ArrayList<>();
+        List<Type> types = new ArrayList<>();
+        for (int i = 0; i < t.elements().size(); i++) {
+            TExpr e = checkExpecting(t.elements().get(i), expectedTypes == null ? null : expectedTypes.get(i));
+            elements.add(e);
+            types.add(expectedTypes == null ? e.type() : expectedTypes.get(i));
+        }
+        return new TExpr.TupleLit(elements, new Type.Tuple(types), t.span());
+    }
+
+    private TExpr objectLit(Expr.ObjectLit o) {
+        List<String> keys = new ArrayList<>();
+        List<TExpr> values = new ArrayList<>();
+        Map<String, Type> fieldTypes = new LinkedHashMap<>();
+        for (ObjectField f : o.fields()) {
+            TExpr v = check(f.value());
+            int existing = keys.indexOf(f.key());
+            if (existing >= 0) {
+                values.set(existing, v);
+            } else {
+                keys.add(f.key());
+                values.add(v);
+            }
+            fieldTypes.put(f.key(), v.type());
+        }
+        return new TExpr.ObjectLit(keys, values, new Type.Object(fieldTypes), o.span());
+    }
+
+    private TExpr range(Expr.Range r) {
+        TExpr from = check(r.from());
+        TExpr to = check(r.to());
+        for (TExpr bound : List.of(from, to)) {
+            if (!Types.isInt(bound.type()) && !Types.isDynamic(bound.type())) {
+                error(bound.span(), "Type Error: Range bounds must be integers, got " + Types.display(bound.type()));
+            }
+        }
+        return new TExpr.RangeLit(from, to, r.inclusive(), r.span());
+    }
+
+    private TExpr closure(Expr.Closure c, Type expected) {
+        Type.Fn expectedFn = expected instanceof Type.Fn f ? f : null;
+        List<LocalVar> params = new ArrayList<>();
+        for (int i = 0; i < c.params().size(); i++) {
+            Param p = c.params().get(i);
+            Type t;
+            if (p.type() != null) {
+                t = checker.types.resolve(p.type());
+            } else if (expectedFn != null && i < expectedFn.params().size()) {
+                t = expectedFn.params().get(i);
+            } else {
+                t = Type.ANY;
+            }
+            params.add(new LocalVar(p.name(), t, false));
+        }
+        Type result;
+        boolean infer = false;
+        if (c.returnType() != null) {
+            result = checker.types.resolve(c.returnType());
+        } else if (expectedFn != null && !(expectedFn.result() instanceof Type.Any)
+                && !(expectedFn.result() instanceof Type.Param)) {
+            result = expectedFn.result();
+        } else {
+            result = null;
+            infer = true;
+        }
+        return body.closureBody(params, c.params(), result, infer, c.body(), c.expressionBody(),
+                BodyContext.Kind.CLOSURE, null, null, c.span());
+    }
+
+    // ---- names ----------------------------------------------------------------------------------
+
+    TExpr name(Expr.Name n) {
+        int errorsBefore = checker.diagnostics.errorCount();
+        LocalVar local = resolveLocal(n.name(), n.span());
+        if (local != null) {
+            Span moved = body.ctx.moved.get(local);
+            if (moved != null) {
+                error(n.span(), "Error: Use of moved variable '" + n.name() + "'",
+                        "it was passed to an owned parameter (`<T`) on line " + moved.line());
+            }
+            return new TExpr.Local(local, n.span());
+        }
+        if (checker.diagnostics.errorCount() > errorsBefore) return new TExpr.Invalid(n.span());
+        var global = checker.globals.get(n.name());
+        if (global != null) return new TExpr.Global(global, n.span());
+        var fn = checker.functions.get(n.name());
+        if (fn != null) {
+            return new TExpr.FnValue(fn, new Type.Fn(fn.params.stream().map(p -> p.type).toList(), fn.result),
+                    n.span());
+        }
+        if (checker.variantOwners.containsKey(n.name())) {
+            return calls.variantValue(null, n.name(), n.span(), null);
+        }
+        if (isEmojiName(n.name())) return new TExpr.Const(n.name(), Prim.STRING, n.span());
+        if (checker.types.models.containsKey(n.name())) {
+            error(n.span(), "Error: '" + n.name() + "' is a model, not a value",
+                    "create an instance with `" + n.name() + " { … }`");
+        } else {
+            error(n.span(), "Error: Undefined variable '" + n.name() + "'");
+        }
+        return new TExpr.Invalid(n.span());
+    }
+
+    /**
+     * Finds a local by name in the current body, capturing it from enclosing bodies when needed.
+     * Nested named functions may only reach sibling functions (and themselves), not other locals.
+     */
+    LocalVar resolveLocal(String name, Span span) {
+        return resolveIn(body.ctx, name, span);
+    }
+
+    private LocalVar resolveIn(BodyContext c, String name, Span span) {
+        BodyContext.Binding b = c.lookupHere(name);
+        if (b != null) return b.var();
+        if (c.parent == null || c.kind == BodyContext.Kind.FUNCTION || c.kind == BodyContext.Kind.TOP_LEVEL) {
+            return null;
+        }
+        BodyContext.Binding outerBinding = findBinding(c.parent, name);
+        if (outerBinding == null) return null;
+        if (c.kind == BodyContext.Kind.NESTED_FN && !outerBinding.isNestedFn()) {
+            error(span, "Error: nested function cannot access '" + name + "' of the enclosing function",
+                    "functions only see globals, top-level functions and sibling functions; pass '" + name
+                            + "' as a parameter or use a closure");
+            return null;
+        }
+        LocalVar outer = resolveIn(c.parent, name, span);
+        if (outer == null) return null;
+        return c.capture(outer, new TExpr.Local(outer, span));
+    }
+
+    private static BodyContext.Binding findBinding(BodyContext c, String name) {
+        for (BodyContext cur = c; cur != null; cur = cur.parent) {
+            BodyContext.Binding b = cur.lookupHere(name);
+            if (b != null) return b;
+            if (cur.kind == BodyContext.Kind.FUNCTION || cur.kind == BodyContext.Kind.TOP_LEVEL) return null;
+        }
+        return null;
+    }
+
+    /** Is the variable reached by {@code name} a capture (a snapshot inside a closure)? */
+    boolean isCaptured(LocalVar var) { return body.ctx.captured.containsValue(var); }
+
+    private static boolean isEmojiName(String name) {
+        return !name.isEmpty() && name.codePoints().allMatch(cp -> cp >= 0x2300 && !Character.isLetterOrDigit(cp)
+                || cp == 0xFE0F || cp == 0xFE0E || cp == 0x200D || cp == 0x20E3);
+    }
+
+    // ---- fields and indexing --------------------------------------------------------------------
+
+    TExpr field(Expr.Field f) {
+        if (f.optionalChain()) return new Maybes(body).optionalField(f);
+        TExpr receiver = check(f.receiver());
+        return fieldOf(receiver, f.name(), f.span());
+    }
+
+    TExpr fieldOf(TExpr receiver, String name, Span span) {
+        Type t = receiver.type();
+        if (t instanceof Type.Model m) {
+            ModelInfo.FieldInfo fi = m.info().field(name);
+            if (fi == null) {
+                error(span, "Type Error: Unknown field '" + name + "' on model '" + m.info().name + "'");
+                return new TExpr.Invalid(span);
+            }
+            return new TExpr.ModelField(receiver, m.info(), name, Models.fieldType(m, fi), span);
+        }
+        if (t instanceof Type.Object o) {
+            Type ft = o.fields().get(name);
+            return new TExpr.DynField(receiver, name, ft == null ? Type.ANY : ft, span);
+        }
+        if (Types.isDynamic(t)) return new TExpr.DynField(receiver, name, Type.ANY, span);
+        error(span, "Type Error: Type " + Types.display(t) + " has no field '" + name + "'");
+        return new TExpr.Invalid(span);
+    }
+
+    private TExpr index(Expr.Index i) {
+        TExpr receiver = check(i.receiver());
+        TExpr index = check(i.index());
+        Type t = receiver.type();
+        if (!Types.isInt(index.type()) && !Types.isDynamic(index.type())) {
+            error(i.index().span(), "Type Error: Index must be an integer, got " + Types.display(index.type()));
+        }
+        Type result;
+        if (t instanceof Type.Array a) {
+            result = a.element();
+        } else if (t instanceof Type.Tuple tu) {
+            if (index instanceof TExpr.Const c && c.value() instanceof Long k) {
+                if (k < 0 || k >= tu.elements().size()) {
+                    error(i.index().span(), "Type Error: Tuple index out of bounds: " + k);
+                    return new TExpr.Invalid(i.span());
+                }
+                result = tu.elements().get(k.intValue());
+            } else {
+                Type joined = null;
+                for (Type e : tu.elements()) joined = joined == null ? e : Unify.join(joined, e);
+                result = joined == null ? Type.ANY : joined;
+            }
+        } else if (t == Prim.STRING) {
+            result = Prim.STRING;
+        } else if (t == Prim.BYTES) {
+            result = Prim.U8;
+        } else if (t instanceof Type.MapT) {
+            error(i.span(), "Type Error: maps are read with .get(key)");
+            return new TExpr.Invalid(i.span());
+        } else if (Types.isDynamic(t)) {
+            result = Type.ANY;
+        } else {
+            error(i.span(), "Type Error: Cannot index into " + Types.display(t));
+            return new TExpr.Invalid(i.span());
+        }
+        return new TExpr.Index(receiver, index, result, i.span());
+    }
+
+    // ---- places ---------------------------------------------------------------------------------
+
+    /**
+     * Resolves an assignment target or mutating-method receiver to a place rooted at a local variable.
+     * Reports and returns null when the target is not assignable.
+     * @param action words for messages, e.g. "assign to" or "call mutating method 'push' on"
+     */
+    Place place(Expr target, String action, boolean forMethod, String methodName) {
+        if (target instanceof Expr.Name n) {
+            LocalVar var = resolveLocal(n.name(), n.span());
+            if (var == null) {
+                if (checker.globals.containsKey(n.name())) {
+                    immutableError(n, forMethod, methodName);
+                } else {
+                    error(n.span(), "Error: Undefined variable '" + n.name() + "'");
+                }
+                return null;
+            }
+            if (isCaptured(var)) {
+                error(n.span(), "Error: Cannot " + action + " captured variable '" + n.name() + "' inside a closure",
+                        "closures capture a snapshot; use state() for shared mutable values");
+                return null;
+            }
+            if (!var.mutable) {
+                immutableError(n, forMethod, methodName);
+                return null;
+            }
+            return new Place.Local(var);
+        }
+        if (target instanceof Expr.This t && body.ctx.thisVar != null) {
+            return new Place.Local(body.ctx.thisVar);
+        }
+        if (target instanceof Expr.Field f && !f.optionalChain()) {
+            Place parent = fieldParent(f.receiver(), f.name(), methodName);
+            if (parent == null) return null;
+            Type pt = parent.type();
+            if (pt instanceof Type.Model m) {
+                ModelInfo.FieldInfo fi = m.info().field(f.name());
+                if (fi == null) {
+                    error(f.span(), "Type Error: Unknown field '" + f.name() + "' on model '" + m.info().name + "'");
+                    return null;
+                }
+                return new Place.ModelField(parent, m.info(), f.name(), Models.fieldType(m, fi));
+            }
+            if (pt instanceof Type.Object o) {
+                Type ft = o.fields().get(f.name());
+                return new Place.DynField(parent, f.name(), ft == null ? Type.ANY : ft);
+            }
+            if (Types.isDynamic(pt)) return new Place.DynField(parent, f.name(), Type.ANY);
+            error(f.span(), "Type Error: Type " + Types.display(pt) + " has no field '" + f.name() + "'");
+            return null;
+        }
+        error(target.span(), "Syntax Error: Invalid assignment target");
+        return null;
+    }
+
+    private Place fieldParent(Expr receiver, String field, String methodName) {
+        if (receiver instanceof Expr.Name n) {
+            LocalVar var = resolveLocal(n.name(), n.span());
+            if (var != null && !var.mutable && !isCaptured(var)) {
+                error(n.span(), "Error: Cannot assign to field '" + field + "' of immutable variable '" + n.name() + "'");
+                return null;
+            }
+        }
+        return place(receiver, "assign to a field of", false, methodName);
+    }
+
+    private void immutableError(Expr.Name n, boolean forMethod, String methodName) {
+        if (forMethod) {
+            error(n.span(), "Type Error: Cannot call mutating method '" + methodName + "' on immutable variable '"
+                    + n.name() + "'", "declare it with `var` to mutate it");
+        } else {
+            error(n.span(), "Error: Cannot reassign immutable variable '" + n.name() + "'",
+                    "declare it with `var` to reassign it");
+        }
+    }
+
+    static TExpr voidConst(Span span) { return new TExpr.Const(Unit.VOID, Prim.VOID, span); }
+}

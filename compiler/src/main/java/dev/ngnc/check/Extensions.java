@@ -1,0 +1,91 @@
+package dev.ngnc.check;
+
+import dev.ngnc.ast.Decl;
+import dev.ngnc.tast.FnSymbol;
+import dev.ngnc.types.Prim;
+import dev.ngnc.types.Type;
+import dev.ngnc.types.Types;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code extend} blocks: methods become static functions taking the receiver as {@code this}. Lookup is by
+ * receiver kind (all integer types share a table, all float types another, {@code number} is the numeric
+ * fallback), as in the reference; a user method shadows a built-in one.
+ */
+final class Extensions {
+    private final Checker checker;
+
+    Extensions(Checker checker) { this.checker = checker; }
+
+    /** The extension table key of a type, or null when the type cannot be extended. */
+    static String key(Type t) {
+        if (Types.isInt(t)) return "int";
+        if (Types.isFloat(t)) return "float";
+        if (t == Prim.NUMBER) return "number";
+        if (t == Prim.STRING) return "string";
+        if (t == Prim.BOOL) return "bool";
+        if (t instanceof Type.Array) return "array";
+        if (t instanceof Type.Tuple) return "tuple";
+        if (t instanceof Type.MapT) return "map";
+        if (t instanceof Type.SetT) return "set";
+        if (t instanceof Type.Model m) return "model:" + m.info().name;
+        return null;
+    }
+
+    void declare(Decl.Extend x) {
+        Type target = checker.types.resolve(x.target());
+        String key = key(target);
+        if (key == null) {
+            if (!(target instanceof Type.Error)) {
+                checker.error(x.target().span(), "Type Error: Cannot extend " + Types.display(target));
+            }
+            return;
+        }
+        Type receiver = target;
+        if (target instanceof Type.Model m && !m.info().typeParams.isEmpty()) receiver = new Type.Model(m.info(),
+                m.info().typeParams.stream().map(p -> (Type) Type.ANY).toList());
+        Map<String, FnSymbol> table = checker.extensions.computeIfAbsent(key, k -> new HashMap<>());
+        for (Decl.Fn f : x.methods()) {
+            if (f.body() == null) continue;
+            String jvmName = "ext$" + key.replace(':', '$') + "$" + f.name();
+            // A method that never mentions `this` is also callable statically: `User.new(…)`.
+            FnSymbol sym = checker.signature(f, checker.mainClass, jvmName, mentionsThis(f) ? receiver : null);
+            table.put(f.name(), sym);
+            checker.fnDecls.put(sym, f);
+            checker.fnParams.put(sym, f.params());
+            checker.extensionSymbols.add(sym);
+        }
+        if (!x.roles().isEmpty()) {
+            checker.error(x.span(), "Error: roles are not supported by this version of ngnc yet");
+        }
+    }
+
+    private boolean mentionsThis(Decl.Fn f) {
+        String text = checker.file.text();
+        int start = Math.max(0, f.span().start());
+        int end = Math.min(text.length(), f.span().end());
+        return java.util.regex.Pattern.compile("\\bthis\\b").matcher(text.substring(start, end)).find();
+    }
+
+    /** Does {@code sym} take the receiver as parameter 0? */
+    boolean takesReceiver(FnSymbol sym) {
+        var params = checker.fnParams.get(sym);
+        return params != null && sym.params.size() > params.size();
+    }
+
+    /** The user method {@code name} for a receiver of type {@code t}, or null. */
+    FnSymbol find(Type t, String name) {
+        String key = key(t);
+        if (key == null) return null;
+        FnSymbol f = lookup(key, name);
+        if (f == null && Types.isNumeric(t)) f = lookup("number", name);
+        return f;
+    }
+
+    private FnSymbol lookup(String key, String name) {
+        Map<String, FnSymbol> table = checker.extensions.get(key);
+        return table == null ? null : table.get(name);
+    }
+}

@@ -1,0 +1,197 @@
+package dev.ngnc.check;
+
+import dev.ngnc.ast.Expr;
+import dev.ngnc.source.Span;
+import dev.ngnc.tast.RtMethod;
+import dev.ngnc.tast.TExpr;
+import dev.ngnc.types.Prim;
+import dev.ngnc.types.Type;
+import dev.ngnc.types.Types;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Built-in functions ({@code print}, {@code echo}, {@code panic}, {@code state}) and toolbox natives
+ * imported from {@code tbx::…} modules ({@code tbx::math}, {@code tbx::test}).
+ */
+final class Natives {
+    private final ExprChecker exprs;
+
+    Natives(ExprChecker exprs) { this.exprs = exprs; }
+
+    /** A toolbox function made visible by an import: which module and which function. */
+    record Native(String module, String function) {}
+
+    static final List<String> MATH_FUNCTIONS = List.of("abs", "round", "floor", "ceil", "trunc", "sign", "min", "max",
+            "clamp", "sqrt", "pow", "exp", "log", "log10", "log2", "sin", "cos", "tan", "asin", "acos", "atan",
+            "atan2", "PI");
+    static final List<String> TEST_FUNCTIONS = List.of("assert");
+
+    static boolean exists(String module, String function) {
+        return switch (module) {
+            case "math" -> MATH_FUNCTIONS.contains(function);
+            case "test" -> TEST_FUNCTIONS.contains(function);
+            default -> false;
+        };
+    }
+
+    /** @return the checked call, or null when {@code name} is not a built-in or imported native */
+    TExpr call(String name, Expr.Call c, Type expected) {
+        switch (name) {
+            case "print", "echo" -> {
+                if (c.args().size() > 1) {
+                    exprs.calls.arityError(c.span(), name, 0, 1, c.args().size());
+                    return new TExpr.Invalid(c.span());
+                }
+                TExpr text = c.args().isEmpty() ? new TExpr.Const("", Prim.STRING, c.span())
+                        : exprs.calls.format(exprs.check(c.args().get(0)), c.span());
+                return new TExpr.Builtin(RtMethod.stat("Out", name.equals("print") ? "println" : "print",
+                        "(Ljava/lang/String;)V"), List.of(text), Prim.VOID, c.span());
+            }
+            case "panic" -> {
+                TExpr msg = c.args().isEmpty() ? new TExpr.Const("explicit panic", Prim.STRING, c.span())
+                        : exprs.calls.format(exprs.check(c.args().get(0)), c.span());
+                return new TExpr.Builtin(RtMethod.stat("Rt", "panic", "(Ljava/lang/String;)V"), List.of(msg),
+                        Prim.VOID, c.span());
+            }
+            case "state" -> {
+                if (c.args().size() != 1) {
+                    exprs.calls.arityError(c.span(), name, 1, 1, c.args().size());
+                    return new TExpr.Invalid(c.span());
+                }
+                Type inner = expected instanceof Type.State s ? s.value() : null;
+                TExpr init = exprs.checkExpecting(c.args().get(0), inner);
+                return new TExpr.Builtin(RtMethod.stat("NgnState", "of",
+                        "(Ljava/lang/Object;)Ldev/ngnc/rt/NgnState;"), List.of(init), new Type.State(init.type()),
+                        c.span());
+            }
+            case "map", "set", "bytes" -> {
+                return new Collections(exprs).construct(name, c, expected);
+            }
+            case "thread", "channel", "sleep" -> {
+                return exprs.unsupported(c.span(), "'" + name + "'");
+            }
+            default -> { }
+        }
+        Native n = exprs.checker.importedNatives.get(name);
+        if (n == null) return null;
+        return nativeCall(n, c.args(), c.span(), name);
+    }
+
+    TExpr nativeCall(Native n, List<Expr> argExprs, Span span, String shownName) {
+        List<TExpr> args = new ArrayList<>();
+        for (Expr a : argExprs) args.add(exprs.check(a));
+        return switch (n.module()) {
+            case "math" -> math(n.function(), args, span, shownName);
+            case "test" -> testAssert(args, span);
+            default -> new TExpr.Invalid(span);
+        };
+    }
+
+    /** Same, for arguments already checked (pipe stages). */
+    TExpr nativeCallChecked(Native n, List<TExpr> args, Span span, String shownName) {
+        return switch (n.module()) {
+            case "math" -> math(n.function(), args, span, shownName);
+            case "test" -> testAssert(args, span);
+            default -> new TExpr.Invalid(span);
+        };
+    }
+
+    private TExpr testAssert(List<TExpr> args, Span span) {
+        if (args.isEmpty() || args.size() > 2) {
+            exprs.calls.arityError(span, "assert", 1, 2, args.size());
+            return new TExpr.Invalid(span);
+        }
+        TExpr cond = args.get(0);
+        if (cond.type() != Prim.BOOL && !Types.isDynamic(cond.type())) {
+            exprs.error(cond.span(), "Type Error: assert expects a bool condition, got " + Types.display(cond.type()));
+        }
+        TExpr msg;
+        if (args.size() == 2) {
+            msg = args.get(1);
+            if (msg.type() != Prim.STRING) {
+                exprs.error(msg.span(), "Type Error: assert message must be a string, got " + Types.display(msg.type()));
+            }
+        } else {
+            msg = new TExpr.Const(null, Prim.STRING, span);
+        }
+        return new TExpr.Builtin(RtMethod.stat("TestAssert", "check", "(ZLjava/lang/String;)V"), List.of(cond, msg),
+                Prim.VOID, span);
+    }
+
+    private TExpr math(String fn, List<TExpr> args, Span span, String shownName) {
+        switch (fn) {
+            case "PI" -> {
+                if (!args.isEmpty()) exprs.calls.arityError(span, shownName, 0, 0, args.size());
+                return new TExpr.Const(Math.PI, Prim.F64, span);
+            }
+            case "abs", "round", "floor", "ceil", "trunc" -> {
+                if (args.size() != 1) {
+                    exprs.calls.arityError(span, shownName, 1, 1, args.size());
+                    return new TExpr.Invalid(span);
+                }
+                TExpr x = args.get(0);
+                requireNumeric(x);
+                if (Types.isInt(x.type())) {
+                    return new TExpr.Builtin(RtMethod.stat("MathLib", fn, "(J)J"), args, Prim.I64, span);
+                }
+                return new TExpr.Builtin(RtMethod.stat("MathLib", fn, "(D)D"), args, Prim.F64, span);
+            }
+            case "min", "max" -> {
+                if (args.size() < 2 || args.size() > 5) {
+                    exprs.calls.arityError(span, shownName, 2, 5, args.size());
+                    return new TExpr.Invalid(span);
+                }
+                TExpr acc = args.get(0);
+                requireNumeric(acc);
+                for (int i = 1; i < args.size(); i++) {
+                    requireNumeric(args.get(i));
+                    acc = new TExpr.Builtin(RtMethod.stat("MathLib", fn, "(DD)D"), List.of(acc, args.get(i)),
+                            Prim.F64, span);
+                }
+                return acc;
+            }
+            case "clamp" -> {
+                return fixedDoubles(fn, args, 3, span, shownName);
+            }
+            case "pow", "atan2" -> {
+                return fixedDoubles(fn, args, 2, span, shownName);
+            }
+            default -> {
+                return fixedDoubles(fn, args, 1, span, shownName);
+            }
+        }
+    }
+
+    private TExpr fixedDoubles(String fn, List<TExpr> args, int n, Span span, String shownName) {
+        if (args.size() != n) {
+            exprs.calls.arityError(span, shownName, n, n, args.size());
+            return new TExpr.Invalid(span);
+        }
+        for (TExpr a : args) requireNumeric(a);
+        return new TExpr.Builtin(RtMethod.stat("MathLib", fn, "(" + "D".repeat(n) + ")D"), args, Prim.F64, span);
+    }
+
+    private void requireNumeric(TExpr x) {
+        if (!Types.isNumeric(x.type()) && !Types.isDynamic(x.type())) {
+            exprs.error(x.span(), "Type Error: expected a number, got " + Types.display(x.type()));
+        }
+    }
+
+    /**
+     * {@code ns.f(…)} where {@code ns} names a toolbox namespace import ({@code import * as m from "tbx::math"}).
+     * Returns null when the receiver is not such a namespace.
+     */
+    TExpr namespaceCall(Expr.MethodCall m, Type expected) {
+        if (!(m.receiver() instanceof Expr.Name n)) return null;
+        if (exprs.resolveLocal(n.name(), n.span()) != null) return null;
+        String module = exprs.checker.namespaces.get(n.name());
+        if (module == null) return null;
+        if (!exists(module, m.name())) {
+            exprs.error(m.span(), "Error: '" + m.name() + "' is not a function of tbx::" + module);
+            return new TExpr.Invalid(m.span());
+        }
+        return nativeCall(new Native(module, m.name()), m.args(), m.span(), m.name());
+    }
+}

@@ -1,0 +1,132 @@
+package dev.ngnc.check;
+
+import dev.ngnc.ast.TypeExpr;
+import dev.ngnc.diag.Diagnostics;
+import dev.ngnc.source.SourceFile;
+import dev.ngnc.types.EnumInfo;
+import dev.ngnc.types.ModelInfo;
+import dev.ngnc.types.Prim;
+import dev.ngnc.types.RoleInfo;
+import dev.ngnc.types.Type;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns written types ({@link TypeExpr}) into checked {@link Type}s using the program's declared type names. */
+final class TypeResolver {
+    private final SourceFile file;
+    private final Diagnostics diagnostics;
+    final Map<String, ModelInfo> models = new HashMap<>();
+    final Map<String, EnumInfo> enums = new HashMap<>();
+    final Map<String, RoleInfo> roles = new HashMap<>();
+    final Map<String, TypeExpr> aliasDecls = new HashMap<>();
+    private final Map<String, Type> resolvedAliases = new HashMap<>();
+    private final Set<String> resolvingAliases = new HashSet<>();
+
+    TypeResolver(SourceFile file, Diagnostics diagnostics) {
+        this.file = file;
+        this.diagnostics = diagnostics;
+        enums.put("Maybe", EnumInfo.MAYBE);
+        enums.put("Result", EnumInfo.RESULT);
+    }
+
+    boolean isTypeName(String name) {
+        return models.containsKey(name) || enums.containsKey(name) || roles.containsKey(name)
+                || aliasDecls.containsKey(name);
+    }
+
+    Type resolve(TypeExpr t) { return resolve(t, List.of()); }
+
+    /** @param typeParams names that stand for type parameters in this context (e.g. a generic model's T) */
+    Type resolve(TypeExpr t, List<String> typeParams) {
+        return switch (t) {
+            case TypeExpr.Named n -> named(n, typeParams);
+            case TypeExpr.Fn f -> {
+                if (f.args().isEmpty()) yield new Type.Fn(List.of(), Prim.VOID);
+                List<Type> all = resolveAll(f.args(), typeParams);
+                yield new Type.Fn(all.subList(0, all.size() - 1), all.get(all.size() - 1));
+            }
+            case TypeExpr.Tuple tu -> new Type.Tuple(resolveAll(tu.elements(), typeParams));
+            case TypeExpr.Union u -> new Type.Union(resolveAll(u.members(), typeParams));
+            case TypeExpr.Optional o -> dev.ngnc.types.Types.maybe(resolve(o.inner(), typeParams));
+            case TypeExpr.Count c -> {
+                diagnostics.error(file, c.span(), "Type Error: a number is not a type");
+                yield Type.ERROR;
+            }
+        };
+    }
+
+    private List<Type> resolveAll(List<TypeExpr> ts, List<String> typeParams) {
+        List<Type> out = new ArrayList<>(ts.size());
+        for (TypeExpr t : ts) out.add(resolve(t, typeParams));
+        return out;
+    }
+
+    private Type named(TypeExpr.Named n, List<String> typeParams) {
+        String name = n.name();
+        List<TypeExpr> args = n.args();
+        if (typeParams.contains(name) && args.isEmpty()) return new Type.Param(name);
+        Prim prim = Prim.byName(name);
+        if (prim != null && args.isEmpty()) return prim;
+        switch (name) {
+            case "any": return Type.ANY;
+            case "array": return new Type.Array(args.isEmpty() ? Prim.I64 : arg(args, 0, typeParams));
+            case "set": return new Type.SetT(arg(args, 0, typeParams));
+            case "channel": return new Type.Channel(arg(args, 0, typeParams));
+            case "state": return new Type.State(arg(args, 0, typeParams));
+            case "map": return new Type.MapT(arg(args, 0, typeParams), arg(args, 1, typeParams));
+            case "tuple": {
+                if (args.size() == 2 && args.get(1) instanceof TypeExpr.Count count) {
+                    Type element = resolve(args.get(0), typeParams);
+                    List<Type> elements = new ArrayList<>();
+                    for (long i = 0; i < count.value() && i < 1024; i++) elements.add(element);
+                    return new Type.Tuple(elements);
+                }
+                return new Type.Tuple(resolveAll(args, typeParams));
+            }
+            case "object": return new Type.Object(Map.of());
+            default: break;
+        }
+        if (models.containsKey(name)) {
+            ModelInfo info = models.get(name);
+            return new Type.Model(info, typeArgs(info.typeParams, args, typeParams));
+        }
+        if (enums.containsKey(name)) {
+            EnumInfo info = enums.get(name);
+            return new Type.Enum(info, typeArgs(info.typeParams, args, typeParams));
+        }
+        if (roles.containsKey(name)) return new Type.Role(roles.get(name));
+        if (aliasDecls.containsKey(name)) return alias(name, n);
+        diagnostics.error(file, n.span(), "Type Error: Unknown type '" + name + "'");
+        return Type.ERROR;
+    }
+
+    private List<Type> typeArgs(List<String> params, List<TypeExpr> args, List<String> typeParams) {
+        List<Type> out = new ArrayList<>();
+        for (int i = 0; i < params.size(); i++) {
+            out.add(i < args.size() ? resolve(args.get(i), typeParams) : Type.ANY);
+        }
+        return out;
+    }
+
+    private Type arg(List<TypeExpr> args, int i, List<String> typeParams) {
+        return i < args.size() ? resolve(args.get(i), typeParams) : Type.ANY;
+    }
+
+    private Type alias(String name, TypeExpr.Named use) {
+        Type done = resolvedAliases.get(name);
+        if (done != null) return done;
+        if (!resolvingAliases.add(name)) {
+            diagnostics.error(file, use.span(), "Type Error: type alias '" + name + "' refers to itself");
+            return Type.ERROR;
+        }
+        Type t = resolve(aliasDecls.get(name));
+        resolvingAliases.remove(name);
+        resolvedAliases.put(name, t);
+        return t;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.ngnc.codegen;
+
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The classes generated for one program: one {@link ClassWriter} per internal name, the super
+ * class of every generated class (so stack-map frames can be computed without loading them),
+ * and the finished bytes.
+ */
+final class ClassRegistry {
+    private final String sourceFile;
+    private final Map<String, ClassWriter> open = new LinkedHashMap<>();
+    private final Map<String, String> supers = new HashMap<>();
+    private final Map<String, byte[]> done = new LinkedHashMap<>();
+
+    ClassRegistry(String sourceFile) {
+        this.sourceFile = sourceFile;
+    }
+
+    /** Starts a public class; {@code interfaces} may be empty. */
+    ClassWriter begin(String name, String superName, int extraAccess, String... interfaces) {
+        if (open.containsKey(name) || done.containsKey(name)) {
+            throw new IllegalStateException("class generated twice: " + name);
+        }
+        ClassWriter cw = new FrameWriter();
+        int access = Opcodes.ACC_PUBLIC | extraAccess;
+        if ((extraAccess & Opcodes.ACC_INTERFACE) == 0) access |= Opcodes.ACC_SUPER;
+        cw.visit(Opcodes.V21, access, name, null, superName,
+                interfaces.length == 0 ? null : interfaces);
+        cw.visitSource(sourceFile, null);
+        open.put(name, cw);
+        supers.put(name, superName);
+        return cw;
+    }
+
+    /** The open writer of {@code name}, or null. */
+    ClassWriter get(String name) {
+        return open.get(name);
+    }
+
+    boolean exists(String name) {
+        return open.containsKey(name) || done.containsKey(name);
+    }
+
+    /** Declares a generated class's super class without generating it here (used for interfaces). */
+    void declare(String name, String superName) {
+        supers.put(name, superName);
+    }
+
+    /** Ends every open class and returns all bytes (internal name → class file). */
+    Map<String, byte[]> finish() {
+        for (Map.Entry<String, ClassWriter> e : open.entrySet()) {
+            e.getValue().visitEnd();
+            done.put(e.getKey(), e.getValue().toByteArray());
+        }
+        open.clear();
+        return new LinkedHashMap<>(done);
+    }
+
+    /** Super-class chain of {@code name}, starting at {@code name} and ending with java/lang/Object. */
+    private List<String> chain(String name) {
+        List<String> out = new ArrayList<>();
+        String cur = name;
+        int guard = 0;
+        while (cur != null && guard++ < 64) {
+            out.add(cur);
+            if (cur.equals(RtNames.OBJECT)) return out;
+            String sup = supers.get(cur);
+            if (sup == null) sup = loadSuper(cur);
+            cur = sup;
+        }
+        if (!out.contains(RtNames.OBJECT)) out.add(RtNames.OBJECT);
+        return out;
+    }
+
+    /** Super class of a non-generated class (runtime-lib or JDK), or null for interfaces/unknown classes. */
+    private static String loadSuper(String internal) {
+        try {
+            Class<?> c = Class.forName(internal.replace('/', '.'), false, ClassRegistry.class.getClassLoader());
+            if (c.isInterface()) return RtNames.OBJECT;
+            Class<?> s = c.getSuperclass();
+            return s == null ? null : s.getName().replace('.', '/');
+        } catch (ClassNotFoundException | LinkageError e) {
+            return RtNames.OBJECT;
+        }
+    }
+
+    String commonSuper(String a, String b) {
+        if (a.equals(b)) return a;
+        List<String> ca = chain(a);
+        List<String> cb = chain(b);
+        for (String x : ca) if (cb.contains(x)) return x;
+        return RtNames.OBJECT;
+    }
+
+    /** A class writer that computes frames using the registry's knowledge of generated classes. */
+    private final class FrameWriter extends ClassWriter {
+        FrameWriter() {
+            super(ClassWriter.COMPUTE_FRAMES);
+        }
+
+        @Override
+        protected String getCommonSuperClass(String type1, String type2) {
+            return commonSuper(type1, type2);
+        }
+    }
+}

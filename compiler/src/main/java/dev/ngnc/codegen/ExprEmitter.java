@@ -1,0 +1,608 @@
+package dev.ngnc.codegen;
+
+import dev.ngnc.ast.BinaryOp;
+import dev.ngnc.ast.UnaryOp;
+import dev.ngnc.tast.OpKind;
+import dev.ngnc.tast.RtMethod;
+import dev.ngnc.tast.TExpr;
+import dev.ngnc.types.EnumInfo;
+import dev.ngnc.types.ModelInfo;
+import dev.ngnc.types.Prim;
+import dev.ngnc.types.Type;
+import dev.ngnc.types.Types;
+
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.ngnc.codegen.RtNames.*;
+
+/**
+ * Expression code. {@link #emit(TExpr)} leaves the value in the representation of the node's type
+ * ({@link Rep#of}); void expressions leave nothing. Statically typed operations compile to plain
+ * JVM arithmetic/branches; only dynamic operands go through {@code Dyn}/{@code Values}.
+ */
+final class ExprEmitter implements Opcodes {
+    final ProgramEmitter prog;
+    final MethodGen g;
+    final MethodVisitor mv;
+    final StmtEmitter stmts;
+    final PlaceEmitter places;
+    final CondEmitter conds;
+
+    ExprEmitter(ProgramEmitter prog, MethodGen g) {
+        this.prog = prog;
+        this.g = g;
+        this.mv = g.mv();
+        this.stmts = new StmtEmitter(this);
+        this.places = new PlaceEmitter(this);
+        this.conds = new CondEmitter(this);
+    }
+
+    // ------------------------------------------------------------------ entry points
+
+    /** Emits {@code e} and converts it to {@code target} (no sharing: for immediate use). */
+    void emitAs(TExpr e, Rep target) {
+        emit(e);
+        Coercions.coerce(mv, Rep.of(e.type()), target);
+    }
+
+    /**
+     * Emits {@code e} as a value that is being stored, passed, captured or returned: a copy-on-write
+     * value read from an existing location is {@code share()}d first, then converted to {@code target}.
+     */
+    void emitValue(TExpr e, Rep target) {
+        emit(e);
+        Rep r = Rep.of(e.type());
+        if (needsShare(e)) Coercions.share(mv, r, e.type());
+        Coercions.coerce(mv, r, target);
+    }
+
+    /** Does storing the value of {@code e} duplicate a reference to an existing copy-on-write value? */
+    static boolean needsShare(TExpr e) {
+        if (!Cow.isCow(e.type())) return false;
+        return switch (e) {
+            case TExpr.Local x -> true;
+            case TExpr.Global x -> true;
+            case TExpr.ModelField x -> true;
+            case TExpr.DynField x -> true;
+            case TExpr.Index x -> true;
+            case TExpr.Payload x -> true;
+            case TExpr.Coalesce x -> true;
+            case TExpr.Builtin x -> true;
+            case TExpr.Mutate x -> true;
+            default -> false;
+        };
+    }
+
+    /** Emits {@code e} and discards its value. */
+    void emitDiscard(TExpr e) {
+        emit(e);
+        Rep.of(e.type()).pop(mv);
+    }
+
+    void emit(TExpr e) {
+        switch (e) {
+            case TExpr.Const c -> constant(c);
+            case TExpr.NullConst n -> {
+                mv.visitFieldInsn(GETSTATIC, ENUM, "NULL", D_ENUM);
+                Coercions.coerce(mv, Rep.ref(ENUM), Rep.of(n.type()));
+            }
+            case TExpr.Concat c -> concat(c.parts());
+            case TExpr.Regex r -> {
+                mv.visitTypeInsn(NEW, REGEX);
+                mv.visitInsn(DUP);
+                mv.visitLdcInsn(r.pattern());
+                mv.visitLdcInsn(r.flags() == null ? "" : r.flags());
+                g.line(r.span());
+                mv.visitMethodInsn(INVOKESPECIAL, REGEX, "<init>", "(Ljava/lang/String;Ljava/lang/String;)V", false);
+                Coercions.coerce(mv, Rep.ref(REGEX), Rep.of(r.type()));
+            }
+            case TExpr.Local l -> {
+                if (!Rep.of(l.type()).isVoid()) g.load(l.var());
+            }
+            case TExpr.Global gl -> {
+                if (!Rep.of(gl.type()).isVoid()) {
+                    mv.visitFieldInsn(GETSTATIC, gl.global().ownerInternalName, gl.global().fieldName,
+                            Rep.slot(gl.type()).descriptor());
+                }
+            }
+            case TExpr.FnValue f -> {
+                String adapter = prog.fnAdapter(f.fn());
+                mv.visitFieldInsn(GETSTATIC, adapter, "INSTANCE", "L" + adapter + ";");
+                Coercions.coerce(mv, Rep.ref(FN), Rep.of(f.type()));
+            }
+            case TExpr.ArrayLit a -> {
+                if (a.elements().isEmpty()) {
+                    mv.visitMethodInsn(INVOKESTATIC, ARRAY, "empty", "()L" + ARRAY + ";", false);
+                } else {
+                    objectArray(a.elements());
+                    mv.visitMethodInsn(INVOKESTATIC, ARRAY, "of", "([Ljava/lang/Object;)L" + ARRAY + ";", false);
+                }
+                Coercions.coerce(mv, Rep.ref(ARRAY), Rep.of(a.type()));
+            }
+            case TExpr.TupleLit t -> {
+                objectArray(t.elements());
+                mv.visitMethodInsn(INVOKESTATIC, TUPLE, "of", "([Ljava/lang/Object;)L" + TUPLE + ";", false);
+                Coercions.coerce(mv, Rep.ref(TUPLE), Rep.of(t.type()));
+            }
+            case TExpr.ObjectLit o -> {
+                Coercions.pushInt(mv, o.keys().size());
+                mv.visitTypeInsn(ANEWARRAY, STRING);
+                for (int i = 0; i < o.keys().size(); i++) {
+                    mv.visitInsn(DUP);
+                    Coercions.pushInt(mv, i);
+                    mv.visitLdcInsn(o.keys().get(i));
+                    mv.visitInsn(AASTORE);
+                }
+                objectArray(o.values());
+                mv.visitMethodInsn(INVOKESTATIC, OBJ, "of",
+                        "([Ljava/lang/String;[Ljava/lang/Object;)L" + OBJ + ";", false);
+                Coercions.coerce(mv, Rep.ref(OBJ), Rep.of(o.type()));
+            }
+            case TExpr.ModelLit m -> modelLit(m);
+            case TExpr.EnumLit en -> enumLit(en);
+            case TExpr.RangeLit r -> rangeLit(r);
+            case TExpr.Closure c -> {
+                String cls = prog.closureClass(c.info());
+                mv.visitTypeInsn(NEW, cls);
+                mv.visitInsn(DUP);
+                StringBuilder desc = new StringBuilder("(");
+                for (var cap : c.info().captures) {
+                    Rep slot = Rep.slot(cap.inner().type);
+                    emitValue(cap.source(), slot);
+                    desc.append(slot.descriptor());
+                }
+                mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", desc.append(")V").toString(), false);
+                Coercions.coerce(mv, Rep.ref(FN), Rep.of(c.type()));
+            }
+            case TExpr.Unary u -> unary(u);
+            case TExpr.Arith a -> arith(a);
+            case TExpr.Compare c -> conds.materialize(c);
+            case TExpr.Logical l -> conds.materialize(l);
+            case TExpr.Coalesce c -> coalesce(c);
+            case TExpr.IsPresent p -> {
+                emitAs(p.operand(), Rep.ref(ENUM));
+                mv.visitMethodInsn(INVOKEVIRTUAL, ENUM, "isPresent", "()Z", false);
+            }
+            case TExpr.Payload p -> {
+                emitAs(p.operand(), Rep.ref(ENUM));
+                mv.visitMethodInsn(INVOKEVIRTUAL, ENUM, "payload", "()Ljava/lang/Object;", false);
+                Coercions.coerce(mv, Rep.OBJECT, Rep.of(p.type()));
+            }
+            case TExpr.Call c -> call(c);
+            case TExpr.CallValue c -> callValue(c);
+            case TExpr.Builtin b -> invokeRt(b.method(), b.operands(), b.type(), b.span());
+            case TExpr.Mutate m -> places.mutate(m);
+            case TExpr.StringSlice s -> places.stringSlice(s);
+            case TExpr.Assign a -> places.assign(a);
+            case TExpr.ModelField f -> {
+                emitAs(f.receiver(), Rep.ref(f.model().internalName));
+                Type decl = ModelEmitter.fieldType(f.model(), f.field());
+                mv.visitFieldInsn(GETFIELD, f.model().internalName, f.field(), Rep.slot(decl).descriptor());
+                Coercions.coerce(mv, Rep.slot(decl), Rep.of(f.type()));
+            }
+            case TExpr.DynField f -> {
+                emitAs(f.receiver(), Rep.OBJECT);
+                mv.visitLdcInsn(f.field());
+                g.line(f.span());
+                mv.visitMethodInsn(INVOKESTATIC, DYN, "field", "(Ljava/lang/Object;Ljava/lang/String;)Ljava/lang/Object;",
+                        false);
+                Coercions.coerce(mv, Rep.OBJECT, Rep.of(f.type()));
+            }
+            case TExpr.Index i -> index(i);
+            case TExpr.Invalid inv -> throw new IllegalStateException("invalid expression reached the emitter at "
+                    + inv.span());
+        }
+    }
+
+    // ------------------------------------------------------------------ literals
+
+    private void constant(TExpr.Const c) {
+        Rep target = Rep.of(c.type());
+        Object v = c.value();
+        switch (v) {
+            case Long l -> {
+                if (target.equals(Rep.DOUBLE)) {
+                    Coercions.pushDouble(mv, (double) l);
+                } else {
+                    Coercions.pushLong(mv, l);
+                    Coercions.coerce(mv, Rep.LONG, target);
+                }
+            }
+            case Integer i -> {
+                Coercions.pushLong(mv, i);
+                Coercions.coerce(mv, Rep.LONG, target);
+            }
+            case Double d -> {
+                Coercions.pushDouble(mv, d);
+                Coercions.coerce(mv, Rep.DOUBLE, target);
+            }
+            case Boolean b -> {
+                mv.visitInsn(b ? ICONST_1 : ICONST_0);
+                Coercions.coerce(mv, Rep.BOOLEAN, target);
+            }
+            case String s -> {
+                mv.visitLdcInsn(s);
+                Coercions.coerce(mv, Rep.STRING, target);
+            }
+            case null, default -> Coercions.coerce(mv, Rep.VOID, target);
+        }
+    }
+
+    /** Pushes a new Object[] holding the (shared, boxed) values of {@code elems}. */
+    void objectArray(List<TExpr> elems) {
+        Coercions.pushInt(mv, elems.size());
+        mv.visitTypeInsn(ANEWARRAY, OBJECT);
+        for (int i = 0; i < elems.size(); i++) {
+            mv.visitInsn(DUP);
+            Coercions.pushInt(mv, i);
+            emitValue(elems.get(i), Rep.OBJECT);
+            mv.visitInsn(AASTORE);
+        }
+    }
+
+    private static final Handle CONCAT_BSM = new Handle(H_INVOKESTATIC, "java/lang/invoke/StringConcatFactory",
+            "makeConcatWithConstants",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
+                    + "Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;", false);
+
+    /** String interpolation: one invokedynamic {@code makeConcatWithConstants} (constants folded into the recipe). */
+    void concat(List<TExpr> parts) {
+        StringBuilder recipe = new StringBuilder();
+        List<TExpr> args = new ArrayList<>();
+        for (TExpr p : parts) {
+            if (p instanceof TExpr.Const c && c.value() instanceof String s && s.indexOf('\u0001') < 0
+                    && s.indexOf('\u0002') < 0) {
+                recipe.append(s);
+            } else {
+                recipe.append('\u0001');
+                args.add(p);
+            }
+        }
+        if (args.isEmpty()) {
+            mv.visitLdcInsn(recipe.toString());
+            return;
+        }
+        if (args.size() > 150) { // indy concat is limited to 200 slots
+            mv.visitTypeInsn(NEW, "java/lang/StringBuilder");
+            mv.visitInsn(DUP);
+            mv.visitMethodInsn(INVOKESPECIAL, "java/lang/StringBuilder", "<init>", "()V", false);
+            for (TExpr p : parts) {
+                emitAs(p, Rep.STRING);
+                mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/StringBuilder", "append",
+                        "(Ljava/lang/String;)Ljava/lang/StringBuilder;", false);
+            }
+            mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/StringBuilder", "toString", "()Ljava/lang/String;", false);
+            return;
+        }
+        StringBuilder desc = new StringBuilder("(");
+        for (TExpr a : args) {
+            emitAs(a, Rep.STRING);
+            desc.append(D_STRING);
+        }
+        desc.append(")Ljava/lang/String;");
+        mv.visitInvokeDynamicInsn("makeConcatWithConstants", desc.toString(), CONCAT_BSM, recipe.toString());
+    }
+
+    private void modelLit(TExpr.ModelLit m) {
+        ModelInfo info = m.model();
+        mv.visitTypeInsn(NEW, info.internalName);
+        mv.visitInsn(DUP);
+        StringBuilder desc = new StringBuilder("(");
+        for (int i = 0; i < info.fields.size(); i++) {
+            Rep slot = Rep.slot(ModelEmitter.fieldType(info.fields.get(i)));
+            if (i < m.values().size()) emitValue(m.values().get(i), slot);
+            else slot.pushDefault(mv);
+            desc.append(slot.descriptor());
+        }
+        mv.visitMethodInsn(INVOKESPECIAL, info.internalName, "<init>", desc.append(")V").toString(), false);
+        Coercions.coerce(mv, Rep.ref(info.internalName), Rep.of(m.type()));
+    }
+
+    private void enumLit(TExpr.EnumLit en) {
+        EnumInfo info = en.info();
+        String variant = en.variant();
+        String factory = null;
+        if (info == EnumInfo.MAYBE && variant.equals("Value")) factory = "value";
+        else if (info == EnumInfo.RESULT && variant.equals("Ok")) factory = "ok";
+        else if (info == EnumInfo.RESULT && variant.equals("Error")) factory = "error";
+        if (info == EnumInfo.MAYBE && variant.equals("Null") && en.payload() == null) {
+            mv.visitFieldInsn(GETSTATIC, ENUM, "NULL", D_ENUM);
+        } else if (factory != null && en.payload() != null) {
+            emitValue(en.payload(), Rep.OBJECT);
+            mv.visitMethodInsn(INVOKESTATIC, ENUM, factory, "(Ljava/lang/Object;)" + D_ENUM, false);
+        } else if (en.payload() == null) {
+            mv.visitLdcInsn(info.name);
+            mv.visitLdcInsn(variant);
+            mv.visitMethodInsn(INVOKESTATIC, ENUM, "unit", "(Ljava/lang/String;Ljava/lang/String;)" + D_ENUM, false);
+        } else {
+            mv.visitTypeInsn(NEW, ENUM);
+            mv.visitInsn(DUP);
+            mv.visitLdcInsn(info.name);
+            mv.visitLdcInsn(variant);
+            emitValue(en.payload(), Rep.OBJECT);
+            mv.visitInsn(ICONST_1);
+            mv.visitMethodInsn(INVOKESPECIAL, ENUM, "<init>",
+                    "(Ljava/lang/String;Ljava/lang/String;Ljava/lang/Object;Z)V", false);
+        }
+        Coercions.coerce(mv, Rep.ref(ENUM), Rep.of(en.type()));
+    }
+
+    private void rangeLit(TExpr.RangeLit r) {
+        if (Rep.of(r.from().type()).equals(Rep.LONG) && Rep.of(r.to().type()).equals(Rep.LONG)) {
+            mv.visitTypeInsn(NEW, RANGE);
+            mv.visitInsn(DUP);
+            emitAs(r.from(), Rep.LONG);
+            emitAs(r.to(), Rep.LONG);
+            mv.visitInsn(r.inclusive() ? ICONST_1 : ICONST_0);
+            mv.visitMethodInsn(INVOKESPECIAL, RANGE, "<init>", "(JJZ)V", false);
+        } else {
+            emitAs(r.from(), Rep.OBJECT);
+            emitAs(r.to(), Rep.OBJECT);
+            mv.visitInsn(r.inclusive() ? ICONST_1 : ICONST_0);
+            g.line(r.span());
+            mv.visitMethodInsn(INVOKESTATIC, RANGE, "of", "(Ljava/lang/Object;Ljava/lang/Object;Z)L" + RANGE + ";",
+                    false);
+        }
+        Coercions.coerce(mv, Rep.ref(RANGE), Rep.of(r.type()));
+    }
+
+    // ------------------------------------------------------------------ operators
+
+    private void unary(TExpr.Unary u) {
+        Rep target = Rep.of(u.type());
+        if (u.op() == UnaryOp.NOT) {
+            conds.materialize(u);
+            Coercions.coerce(mv, Rep.BOOLEAN, target);
+            return;
+        }
+        switch (u.kind()) {
+            case LONG -> {
+                emitAs(u.operand(), Rep.LONG);
+                mv.visitInsn(LNEG);
+                Coercions.coerce(mv, Rep.LONG, target);
+            }
+            case DOUBLE -> {
+                emitAs(u.operand(), Rep.DOUBLE);
+                mv.visitInsn(DNEG);
+                Coercions.coerce(mv, Rep.DOUBLE, target);
+            }
+            default -> {
+                emitAs(u.operand(), Rep.OBJECT);
+                g.line(u.span());
+                mv.visitMethodInsn(INVOKESTATIC, DYN, "neg", OO, false);
+                Coercions.coerce(mv, Rep.OBJECT, target);
+            }
+        }
+    }
+
+    private void arith(TExpr.Arith a) {
+        BinaryOp op = a.op();
+        Rep result;
+        OpKind kind = a.kind();
+        if (kind == OpKind.STRING && op != BinaryOp.ADD) kind = OpKind.DYNAMIC;
+        switch (kind) {
+            case LONG -> {
+                if (op == BinaryOp.POW) {
+                    emitAs(a.left(), Rep.DOUBLE);
+                    emitAs(a.right(), Rep.DOUBLE);
+                    g.line(a.span());
+                    mv.visitMethodInsn(INVOKESTATIC, NUM, "pow", "(DD)D", false);
+                    result = Rep.DOUBLE;
+                    break;
+                }
+                emitAs(a.left(), Rep.LONG);
+                emitAs(a.right(), Rep.LONG);
+                result = Rep.LONG;
+                switch (op) {
+                    case ADD -> mv.visitInsn(LADD);
+                    case SUB -> mv.visitInsn(LSUB);
+                    case MUL -> mv.visitInsn(LMUL);
+                    case DIV -> {
+                        g.line(a.span());
+                        mv.visitMethodInsn(INVOKESTATIC, NUM, "div", "(JJ)D", false);
+                        result = Rep.DOUBLE;
+                    }
+                    case MOD -> {
+                        g.line(a.span());
+                        mv.visitMethodInsn(INVOKESTATIC, NUM, "mod", "(JJ)J", false);
+                    }
+                    default -> throw new IllegalStateException("not arithmetic: " + op);
+                }
+            }
+            case DOUBLE -> {
+                emitAs(a.left(), Rep.DOUBLE);
+                emitAs(a.right(), Rep.DOUBLE);
+                result = Rep.DOUBLE;
+                switch (op) {
+                    case ADD -> mv.visitInsn(DADD);
+                    case SUB -> mv.visitInsn(DSUB);
+                    case MUL -> mv.visitInsn(DMUL);
+                    case DIV, MOD, POW -> {
+                        g.line(a.span());
+                        String name = op == BinaryOp.DIV ? "div" : op == BinaryOp.MOD ? "mod" : "pow";
+                        mv.visitMethodInsn(INVOKESTATIC, NUM, name, "(DD)D", false);
+                    }
+                    default -> throw new IllegalStateException("not arithmetic: " + op);
+                }
+            }
+            case STRING -> {
+                emitAs(a.left(), Rep.STRING);
+                emitAs(a.right(), Rep.STRING);
+                mv.visitMethodInsn(INVOKEVIRTUAL, STRING, "concat", "(Ljava/lang/String;)Ljava/lang/String;", false);
+                result = Rep.STRING;
+            }
+            default -> {
+                emitAs(a.left(), Rep.OBJECT);
+                emitAs(a.right(), Rep.OBJECT);
+                g.line(a.span());
+                String name = switch (op) {
+                    case ADD -> "add";
+                    case SUB -> "sub";
+                    case MUL -> "mul";
+                    case DIV -> "div";
+                    case MOD -> "mod";
+                    case POW -> "pow";
+                    default -> throw new IllegalStateException("not arithmetic: " + op);
+                };
+                mv.visitMethodInsn(INVOKESTATIC, DYN, name, OOO, false);
+                result = Rep.OBJECT;
+            }
+        }
+        Coercions.coerce(mv, result, Rep.of(a.type()));
+    }
+
+    /** {@code maybe ?? fallback}: both sides evaluated, then Value(v) ⇒ v, Null ⇒ fallback, other ⇒ maybe. */
+    private void coalesce(TExpr.Coalesce c) {
+        Rep target = Rep.of(c.type());
+        Rep enumRep = Rep.ref(ENUM);
+        emitAs(c.maybe(), enumRep);
+        int m = g.newTemp(enumRep);
+        g.store(m, enumRep);
+        emitAs(c.fallback(), target);
+        int f = target.isVoid() ? -1 : g.newTemp(target);
+        if (f >= 0) g.store(f, target);
+        Label fallback = new Label();
+        Label end = new Label();
+        g.load(m, enumRep);
+        mv.visitMethodInsn(INVOKEVIRTUAL, ENUM, "isPresent", "()Z", false);
+        mv.visitJumpInsn(IFEQ, fallback);
+        g.load(m, enumRep);
+        mv.visitMethodInsn(INVOKEVIRTUAL, ENUM, "payload", "()Ljava/lang/Object;", false);
+        Coercions.coerce(mv, Rep.OBJECT, target);
+        mv.visitJumpInsn(GOTO, end);
+        g.label(fallback);
+        if (Types.isMaybe(c.maybe().type()) || !Types.isResult(c.maybe().type())) {
+            if (!Types.isMaybe(c.maybe().type())) {
+                // dynamic: only Null selects the fallback; Error and others yield the value itself
+                Label isNull = new Label();
+                g.load(m, enumRep);
+                mv.visitMethodInsn(INVOKEVIRTUAL, ENUM, "isNull", "()Z", false);
+                mv.visitJumpInsn(IFNE, isNull);
+                g.load(m, enumRep);
+                Coercions.coerce(mv, enumRep, target);
+                mv.visitJumpInsn(GOTO, end);
+                g.label(isNull);
+            }
+            if (f >= 0) g.load(f, target);
+        } else {
+            g.load(m, enumRep);
+            Coercions.coerce(mv, enumRep, target);
+        }
+        g.label(end);
+    }
+
+    // ------------------------------------------------------------------ calls
+
+    private void call(TExpr.Call c) {
+        var fn = c.fn();
+        if (fn.params.size() != c.args().size()) {
+            throw new IllegalStateException("call of " + fn.name + " with " + c.args().size() + " arguments, expected "
+                    + fn.params.size());
+        }
+        for (int i = 0; i < c.args().size(); i++) {
+            emitValue(c.args().get(i), Rep.slot(fn.params.get(i).type));
+        }
+        g.line(c.span());
+        mv.visitMethodInsn(INVOKESTATIC, fn.ownerInternalName, fn.jvmName, fn.descriptor(), false);
+    }
+
+    private void callValue(TExpr.CallValue c) {
+        emitAs(c.callee(), Rep.ref(FN));
+        int k = c.args().size();
+        if (k <= 4) {
+            for (TExpr a : c.args()) emitValue(a, Rep.OBJECT);
+            g.line(c.span());
+            mv.visitMethodInsn(INVOKEVIRTUAL, FN, "call" + k, "(" + D_OBJECT.repeat(k) + ")" + D_OBJECT, false);
+        } else {
+            objectArray(c.args());
+            g.line(c.span());
+            mv.visitMethodInsn(INVOKEVIRTUAL, FN, "callN", "([Ljava/lang/Object;)Ljava/lang/Object;", false);
+        }
+        Coercions.coerce(mv, Rep.OBJECT, Rep.of(c.type()));
+    }
+
+    /** Runtime classes whose static methods only read their operands (no need to share them). */
+    private static boolean readOnlyOwner(String owner) {
+        return owner.equals(RT + "Fmt") || owner.equals(RT + "Out") || owner.equals(STR) || owner.equals(NUM)
+                || owner.equals(DYN) || owner.equals(RT + "MathLib");
+    }
+
+    /**
+     * Calls a runtime-lib method: each operand is converted to the descriptor's parameter type (receiver
+     * first for VIRTUAL), extra operands of a trailing {@code Object[]} parameter are packed, and the
+     * result is converted to {@code type}.
+     */
+    void invokeRt(RtMethod m, List<TExpr> operands, Type type, dev.ngnc.source.Span span) {
+        List<Rep> params = RtDescriptors.params(m.descriptor());
+        Rep ret = RtDescriptors.result(m.descriptor());
+        boolean virtual = m.invoke() == RtMethod.Invoke.VIRTUAL;
+        List<Rep> targets = new ArrayList<>();
+        if (virtual) targets.add(Rep.ref(m.owner()));
+        targets.addAll(params);
+        boolean shareArgs = !(m.invoke() == RtMethod.Invoke.STATIC && readOnlyOwner(m.owner()));
+        int n = operands.size();
+        boolean pack = !targets.isEmpty() && targets.get(targets.size() - 1).equals(Rep.ref("[Ljava/lang/Object;"))
+                && (n != targets.size() || !Rep.of(operands.get(n - 1).type()).internalOrEmpty().startsWith("["));
+        int fixed = pack ? targets.size() - 1 : targets.size();
+        if ((pack && n < fixed) || (!pack && n != fixed)) {
+            throw new IllegalStateException(m.owner() + "." + m.name() + m.descriptor() + " given " + n + " operands");
+        }
+        for (int i = 0; i < fixed; i++) {
+            TExpr op = operands.get(i);
+            if (shareArgs && !(virtual && i == 0)) emitValue(op, targets.get(i));
+            else emitAs(op, targets.get(i));
+        }
+        if (pack) objectArray(operands.subList(fixed, n));
+        g.line(span);
+        if (virtual) mv.visitMethodInsn(INVOKEVIRTUAL, m.owner(), m.name(), m.descriptor(), false);
+        else mv.visitMethodInsn(INVOKESTATIC, m.owner(), m.name(), m.descriptor(), false);
+        Coercions.coerce(mv, ret, Rep.of(type));
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    private void index(TExpr.Index i) {
+        Type rt = i.receiver().type();
+        boolean longIndex = Rep.of(i.index().type()).equals(Rep.LONG);
+        String owner = null;
+        String desc = null;
+        int op = INVOKEVIRTUAL;
+        Rep result = Rep.OBJECT;
+        if (longIndex) {
+            if (rt instanceof Type.Array) {
+                owner = ARRAY;
+                desc = "(J)Ljava/lang/Object;";
+            } else if (rt instanceof Type.Tuple) {
+                owner = TUPLE;
+                desc = "(J)Ljava/lang/Object;";
+            } else if (rt == Prim.STRING) {
+                owner = STR;
+                op = INVOKESTATIC;
+                desc = "(Ljava/lang/String;J)Ljava/lang/String;";
+                result = Rep.STRING;
+            } else if (rt == Prim.BYTES) {
+                owner = RT + "NgnBytes";
+                desc = "(J)J";
+                result = Rep.LONG;
+            }
+        }
+        if (owner == null) {
+            emitAs(i.receiver(), Rep.OBJECT);
+            emitAs(i.index(), Rep.OBJECT);
+            g.line(i.span());
+            mv.visitMethodInsn(INVOKESTATIC, DYN, "index", OOO, false);
+        } else {
+            emitAs(i.receiver(), Rep.ref(rt == Prim.STRING ? STRING : owner));
+            emitAs(i.index(), Rep.LONG);
+            g.line(i.span());
+            mv.visitMethodInsn(op, owner, op == INVOKESTATIC ? "charAt" : "get", desc, false);
+        }
+        Coercions.coerce(mv, result, Rep.of(i.type()));
+    }
+}

@@ -1,0 +1,179 @@
+package dev.ngnc.codegen;
+
+import dev.ngnc.tast.ClosureInfo;
+import dev.ngnc.tast.FnSymbol;
+import dev.ngnc.tast.GlobalVar;
+import dev.ngnc.tast.LocalVar;
+import dev.ngnc.tast.TProgram;
+import dev.ngnc.tast.TStmt;
+import dev.ngnc.types.ModelInfo;
+import dev.ngnc.types.RoleInfo;
+import dev.ngnc.types.Prim;
+
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.ngnc.codegen.RtNames.*;
+
+/**
+ * Emits all classes of one program. The program class holds the functions ({@code public static},
+ * typed descriptors), the globals ({@code public static} fields), {@code $toplevel()} (top-level
+ * statements in order), {@code $run()} (top level, then ngn {@code main}) and
+ * {@code main(String[])} = {@code Rt.runMain(ProgramClass::$run)}. Models, roles, closures and
+ * function-value adapters each get their own class.
+ */
+final class ProgramEmitter implements Opcodes {
+    /** Name of the static method running the top-level statements. */
+    static final String TOP_LEVEL = "$toplevel";
+    /** Name of the static method running the whole program (top level, then main) on the current thread. */
+    static final String RUN = "$run";
+
+    private final TProgram program;
+    private final ClassRegistry reg;
+    private final Map<FnSymbol, String> adapters = new IdentityHashMap<>();
+    private final Set<ClosureInfo> scheduled = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Deque<ClosureInfo> pending = new ArrayDeque<>();
+    private int closureCount;
+    private int adapterCount;
+
+    ProgramEmitter(TProgram program) {
+        this.program = program;
+        String source = program.file() == null ? "main.ngn" : program.file().fileName();
+        this.reg = new ClassRegistry(source);
+    }
+
+    ClassRegistry registry() {
+        return reg;
+    }
+
+    Map<String, byte[]> emit() {
+        String main = program.mainClass();
+        // models (and the role interfaces they implement) first: extend methods may live in them
+        Set<RoleInfo> roles = new LinkedHashSet<>();
+        for (ModelInfo m : program.models()) roles.addAll(m.roles);
+        for (RoleInfo r : roles) {
+            if (!reg.exists(r.internalName)) ModelEmitter.roleInterface(reg, r.internalName);
+        }
+        for (ModelInfo m : program.models()) ModelEmitter.members(ModelEmitter.begin(reg, m), m);
+
+        reg.begin(main, OBJECT, 0);
+        for (GlobalVar gv : program.globals()) {
+            classFor(gv.ownerInternalName).visitField(ACC_PUBLIC | ACC_STATIC, gv.fieldName,
+                    Rep.slot(gv.type).descriptor(), null, null).visitEnd();
+        }
+        for (ClosureInfo c : program.closures()) closureClass(c);
+        for (FnSymbol fn : program.functions()) function(fn);
+        topLevel(main);
+        run(main);
+        mainMethod(main);
+        while (!pending.isEmpty()) ClosureEmitter.closure(this, pending.poll());
+        return reg.finish();
+    }
+
+    /** The writer of class {@code owner}, starting a plain class if it does not exist yet. */
+    ClassVisitor classFor(String owner) {
+        ClassWriter cw = reg.get(owner);
+        return cw != null ? cw : reg.begin(owner, OBJECT, 0);
+    }
+
+    /** The class of a closure, scheduling its generation (once). */
+    String closureClass(ClosureInfo info) {
+        if (info.internalName == null) {
+            String name;
+            do {
+                name = program.mainClass() + "$Closure" + (++closureCount);
+            } while (reg.exists(name));
+            info.internalName = name;
+        }
+        if (scheduled.add(info)) pending.add(info);
+        return info.internalName;
+    }
+
+    /** The adapter class making {@code fn} a function value (generated once). */
+    String fnAdapter(FnSymbol fn) {
+        String name = adapters.get(fn);
+        if (name == null) {
+            do {
+                name = program.mainClass() + "$Fn" + (++adapterCount);
+            } while (reg.exists(name));
+            adapters.put(fn, name);
+            ClosureEmitter.fnAdapter(this, fn, name);
+        }
+        return name;
+    }
+
+    private void function(FnSymbol fn) {
+        ClassVisitor cv = classFor(fn.ownerInternalName);
+        MethodGen g = new MethodGen(cv, fn.ownerInternalName, ACC_PUBLIC | ACC_STATIC, fn.jvmName, fn.descriptor(),
+                fn.result, Rep.of(fn.result));
+        for (LocalVar p : fn.params) g.bindParam(p);
+        ExprEmitter ex = new ExprEmitter(this, g);
+        if (fn.body == null) {
+            g.line(fn.span);
+            g.mv().visitLdcInsn("function " + fn.name + " has no body");
+            g.mv().visitMethodInsn(INVOKESTATIC, ERROR, "internal", "(Ljava/lang/String;)L" + ERROR + ";", false);
+            g.mv().visitInsn(ATHROW);
+        } else {
+            if (fn.span != null) g.line(fn.span);
+            ex.stmts.emit(fn.body);
+            ex.stmts.fallOffEnd(fn.body);
+        }
+        g.finish();
+    }
+
+    private void topLevel(String main) {
+        MethodGen g = new MethodGen(classFor(main), main, ACC_PUBLIC | ACC_STATIC, TOP_LEVEL, "()V", Prim.VOID,
+                Rep.VOID);
+        ExprEmitter ex = new ExprEmitter(this, g);
+        List<TStmt> stmts = program.topLevel() == null ? List.of() : program.topLevel();
+        for (TStmt s : stmts) ex.stmts.emit(s);
+        g.mv().visitInsn(RETURN);
+        g.finish();
+    }
+
+    private void run(String main) {
+        MethodVisitor mv = classFor(main).visitMethod(ACC_PUBLIC | ACC_STATIC, RUN, "()V", null, null);
+        mv.visitCode();
+        mv.visitMethodInsn(INVOKESTATIC, main, TOP_LEVEL, "()V", false);
+        FnSymbol entry = program.entry();
+        if (entry != null) {
+            for (LocalVar p : entry.params) Rep.slot(p.type).pushDefault(mv);
+            mv.visitMethodInsn(INVOKESTATIC, entry.ownerInternalName, entry.jvmName, entry.descriptor(), false);
+            Rep.of(entry.result).pop(mv);
+        }
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private static final Handle LAMBDA_BSM = new Handle(H_INVOKESTATIC, "java/lang/invoke/LambdaMetafactory",
+            "metafactory",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
+                    + "Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;Ljava/lang/invoke/MethodType;)"
+                    + "Ljava/lang/invoke/CallSite;", false);
+
+    private void mainMethod(String main) {
+        MethodVisitor mv = classFor(main).visitMethod(ACC_PUBLIC | ACC_STATIC, "main", "([Ljava/lang/String;)V", null,
+                null);
+        mv.visitCode();
+        org.objectweb.asm.Type voidMethod = org.objectweb.asm.Type.getMethodType("()V");
+        mv.visitInvokeDynamicInsn("run", "()Ljava/lang/Runnable;", LAMBDA_BSM, voidMethod,
+                new Handle(H_INVOKESTATIC, main, RUN, "()V", false), voidMethod);
+        mv.visitMethodInsn(INVOKESTATIC, RTMAIN, "runMain", "(Ljava/lang/Runnable;)V", false);
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.ngnc.tast;
+
+import dev.ngnc.ast.BinaryOp;
+import dev.ngnc.ast.UnaryOp;
+import dev.ngnc.source.Span;
+import dev.ngnc.types.EnumInfo;
+import dev.ngnc.types.ModelInfo;
+import dev.ngnc.types.Prim;
+import dev.ngnc.types.Type;
+
+import java.util.List;
+
+/**
+ * Checked expressions: names resolved, overloads chosen, every node typed. The emitter converts a
+ * child's value to the type its parent needs ({@code Emitter.coerce}); the checker guarantees that
+ * conversion exists (numeric widening, boxing, run-time checked unboxing from dynamic types).
+ */
+public sealed interface TExpr {
+    Type type();
+    Span span();
+
+    /** A constant: Long, Double, Boolean, String, or dev.ngnc.rt.Unit (void) — {@code type} says which. */
+    record Const(Object value, Type type, Span span) implements TExpr {}
+    /** {@code Maybe::Null} of a known Maybe type. */
+    record NullConst(Type type, Span span) implements TExpr {}
+    /** String interpolation; every part is already of type string. */
+    record Concat(List<TExpr> parts, Span span) implements TExpr {
+        public Type type() { return Prim.STRING; }
+    }
+    record Regex(String pattern, String flags, Span span) implements TExpr {
+        public Type type() { return Type.REGEX; }
+    }
+
+    record Local(LocalVar var, Span span) implements TExpr {
+        public Type type() { return var.type; }
+    }
+    record Global(GlobalVar global, Span span) implements TExpr {
+        public Type type() { return global.type; }
+    }
+    /** A top-level function used as a value ({@code <fn name>}). */
+    record FnValue(FnSymbol fn, Type type, Span span) implements TExpr {}
+
+    record ArrayLit(List<TExpr> elements, Type type, Span span) implements TExpr {}
+    record TupleLit(List<TExpr> elements, Type type, Span span) implements TExpr {}
+    record ObjectLit(List<String> keys, List<TExpr> values, Type type, Span span) implements TExpr {}
+    /** A model instance; {@code values} follow the model's field order (defaults and Null already filled in). */
+    record ModelLit(ModelInfo model, List<TExpr> values, Type type, Span span) implements TExpr {}
+    /** An enum value; {@code payload} is null for unit variants. */
+    record EnumLit(EnumInfo info, String variant, TExpr payload, Type type, Span span) implements TExpr {}
+    record RangeLit(TExpr from, TExpr to, boolean inclusive, Span span) implements TExpr {
+        public Type type() { return Type.RANGE; }
+    }
+    record Closure(ClosureInfo info, Type type, Span span) implements TExpr {}
+
+    /** NEG (LONG/DOUBLE/DYNAMIC) or NOT (BOOL; on a Maybe/Result operand: "is absent"). */
+    record Unary(UnaryOp op, TExpr operand, OpKind kind, Type type, Span span) implements TExpr {}
+    /** Arithmetic {@code + - * / % **}. */
+    record Arith(BinaryOp op, TExpr left, TExpr right, OpKind kind, Type type, Span span) implements TExpr {}
+    /** {@code == != < > <= >=}, result bool. */
+    record Compare(BinaryOp op, TExpr left, TExpr right, OpKind kind, Span span) implements TExpr {
+        public Type type() { return Prim.BOOL; }
+    }
+    /** Short-circuit {@code &&} / {@code ||}. */
+    record Logical(boolean isAnd, TExpr left, TExpr right, Span span) implements TExpr {
+        public Type type() { return Prim.BOOL; }
+    }
+    /** {@code maybe ?? fallback}: both sides are always evaluated (spec 7.3). */
+    record Coalesce(TExpr maybe, TExpr fallback, Type type, Span span) implements TExpr {}
+    /** {@code x?}: true for Value/Ok. */
+    record IsPresent(TExpr operand, Span span) implements TExpr {
+        public Type type() { return Prim.BOOL; }
+    }
+    /** The payload of a Value/Ok/Error known to be there (after a check); {@code type} is the payload type. */
+    record Payload(TExpr operand, Type type, Span span) implements TExpr {}
+
+    /** Direct call of a top-level function or extend method: invokestatic with complete, ordered arguments. */
+    record Call(FnSymbol fn, List<TExpr> args, Span span) implements TExpr {
+        public Type type() { return fn.result; }
+    }
+    /** Call of a function value (closure, nested function, parameter of fn type): NgnFn.callK. */
+    record CallValue(TExpr callee, List<TExpr> args, Type type, Span span) implements TExpr {}
+    /** A built-in operation implemented by a runtime-lib method; operands include the receiver first. */
+    record Builtin(RtMethod method, List<TExpr> operands, Type type, Span span) implements TExpr {}
+    /**
+     * A mutating built-in method on a place ({@code xs.push(1)}, {@code s.slice(0, 2)}): the place is made
+     * writable, the method runs on it, and the (possibly copied) container is stored back.
+     * {@code method}'s first parameter is the receiver.
+     */
+    record Mutate(Place place, RtMethod method, List<TExpr> args, Type type, Span span) implements TExpr {}
+    /**
+     * {@code s.slice(a, b)} on a string variable: the value is {@code taken(s, args…)} and the variable
+     * becomes {@code rest(s, args…)}; arguments are evaluated once.
+     */
+    record StringSlice(Place place, RtMethod taken, RtMethod rest, List<TExpr> args, Span span) implements TExpr {
+        public Type type() { return Prim.STRING; }
+    }
+
+    /** {@code place = value} (compound forms are desugared by the checker). Value of the expression: void. */
+    record Assign(Place place, TExpr value, Span span) implements TExpr {
+        public Type type() { return Prim.VOID; }
+    }
+
+    /** Read of a model field (a JVM getfield). */
+    record ModelField(TExpr receiver, ModelInfo model, String field, Type type, Span span) implements TExpr {}
+    /** Read of an anonymous-object field or a field of a dynamic value (run-time lookup by name). */
+    record DynField(TExpr receiver, String field, Type type, Span span) implements TExpr {}
+    /** {@code a[i]} on array, tuple, string or bytes (decided by the receiver's type); dynamic receivers go through Dyn.index. */
+    record Index(TExpr receiver, TExpr index, Type type, Span span) implements TExpr {}
+
+    /** The checker already reported an error here; never reaches the emitter. */
+    record Invalid(Span span) implements TExpr {
+        public Type type() { return Type.ERROR; }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.ngnc.cli;
+
+import dev.ngnc.diag.Diagnostics;
+import dev.ngnc.driver.Compiler;
+import dev.ngnc.jar.Proc;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The CLI through the real pipeline ({@link Compiler#compile}). SKIPPED while the pipeline is not
+ * wired (Compiler.compile throws UnsupportedOperationException); they run by themselves once it is.
+ */
+class NgncPipelineTest {
+    @TempDir Path tmp;
+
+    @BeforeAll
+    static void requirePipeline() {
+        boolean wired;
+        try {
+            Compiler.compile(Path.of("/nonexistent-ngnc-probe/x.ngn"), "x.ngn", new Diagnostics());
+            wired = true;
+        } catch (UnsupportedOperationException e) {
+            wired = false;
+        }
+        assumeTrue(wired, "pipeline not wired yet: Compiler.compile throws UnsupportedOperationException");
+    }
+
+    static NgncTest.Result ngnc(String... args) {
+        return NgncTest.ngnc(Compiler::compile, args);
+    }
+
+    @Test
+    void missingFile() throws IOException {
+        Path out = tmp.resolve("app.jar");
+        NgncTest.Result r = ngnc("compile", "no-such-file.ngn", "-o", out.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().startsWith("no-such-file.ngn:1:1: error: "), r.err());
+        assertTrue(r.err().endsWith("1 error\n"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void nonUtf8File() throws IOException {
+        Path f = tmp.resolve("latin1.ngn");
+        Files.write(f, "fn main() { print(\"caf\u00e9\") }\n".getBytes(StandardCharsets.ISO_8859_1));
+        NgncTest.Result r = ngnc("check", f.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().startsWith(f + ":1:23: error: file is not valid UTF-8"), r.err());
+    }
+
+    @Test
+    void emptyFile() throws IOException {
+        Path f = tmp.resolve("empty.ngn");
+        Files.write(f, new byte[0]);
+        NgncTest.Result r = ngnc("compile", f.toString(), "-o", tmp.resolve("e.jar").toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().startsWith(f + ":1:1: error: "), r.err());
+        assertFalse(Files.exists(tmp.resolve("e.jar")));
+    }
+
+    @Test
+    void helloExampleCompilesToARunnableJar() {
+        Path hello = Path.of("..", "examples", "hello", "main.ngn").toAbsolutePath().normalize();
+        assumeTrue(Files.exists(hello), "no " + hello);
+        Path jar = tmp.resolve("hello.jar");
+        NgncTest.Result r = ngnc("compile", hello.toString(), "-o", jar.toString());
+        assertEquals("", r.err());
+        assertEquals(0, r.exit());
+        Proc p = Proc.run(List.of(Proc.currentJava(), "-jar", jar.toString()), tmp);
+        assertEquals(0, p.exit(), p.err());
+        assertEquals("Hello, world!\n1 + 2 + ... + 10 = 55\n", p.out());
+    }
+}

@@ -1,0 +1,221 @@
+package dev.ngnc.rt;
+
+/**
+ * ngn operators on dynamically typed operands ({@code any}, generics, unions): the same
+ * rules as statically typed code (spec 3.2). Integers are {@code Long}, floats {@code Double}.
+ */
+public final class Dyn {
+    private Dyn() {
+    }
+
+    private static NgnError binaryError(Object a, Object b) {
+        return NgnError.runtime("Cannot perform binary operation on " + Values.kindName(a)
+                + " and " + Values.kindName(b));
+    }
+
+    /** ngn {@code a + b}: int+int wraps; mixed ⇒ float; string+string concatenates. */
+    public static Object add(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return x + y;
+        }
+        if (a instanceof String x && b instanceof String y) {
+            return x.concat(y);
+        }
+        if (isNumber(a) && isNumber(b)) {
+            return num(a) + num(b);
+        }
+        throw binaryError(a, b);
+    }
+
+    /** ngn {@code a - b}: int-int wraps; mixed ⇒ float. */
+    public static Object sub(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return x - y;
+        }
+        if (isNumber(a) && isNumber(b)) {
+            return num(a) - num(b);
+        }
+        throw binaryError(a, b);
+    }
+
+    /** ngn {@code a * b}: int*int wraps; mixed ⇒ float. */
+    public static Object mul(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return x * y;
+        }
+        if (isNumber(a) && isNumber(b)) {
+            return num(a) * num(b);
+        }
+        throw binaryError(a, b);
+    }
+
+    /** ngn {@code a / b}: always a float; zero divisor ⇒ RT {@code Division failed}. */
+    public static Object div(Object a, Object b) {
+        if (isNumber(a) && isNumber(b)) {
+            return Num.div(num(a), num(b));
+        }
+        throw binaryError(a, b);
+    }
+
+    /** ngn {@code a % b}: int%int ⇒ {@link Num#mod(long, long)}; otherwise float fmod. */
+    public static Object mod(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return Num.mod(x, y);
+        }
+        if (isNumber(a) && isNumber(b)) {
+            return Num.mod(num(a), num(b));
+        }
+        throw binaryError(a, b);
+    }
+
+    /** ngn {@code a ** b}: always a float. */
+    public static Object pow(Object a, Object b) {
+        if (isNumber(a) && isNumber(b)) {
+            return Num.pow(num(a), num(b));
+        }
+        throw binaryError(a, b);
+    }
+
+    /** ngn unary {@code -a}: ints wrap ({@code -MIN == MIN}). */
+    public static Object neg(Object a) {
+        if (a instanceof Long x) {
+            return -x;
+        }
+        if (a instanceof Double x) {
+            return -x;
+        }
+        throw NgnError.runtime("Cannot negate " + Values.kindName(a));
+    }
+
+    /** ngn {@code !a}: bool negation; on a Maybe, true iff it is {@code Null}. */
+    public static boolean not(Object a) {
+        if (a instanceof Boolean b) {
+            return !b;
+        }
+        if (a instanceof NgnEnum e && e.isMaybe()) {
+            return e.isNull();
+        }
+        throw NgnError.runtime("Cannot apply '!' to " + Values.kindName(a));
+    }
+
+    /** ngn {@code a < b} (numbers only, else RT {@code LessThan expects numeric types, got …}). */
+    public static boolean lt(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return x < y;
+        }
+        checkNumeric(a, b, "LessThan");
+        return num(a) < num(b);
+    }
+
+    /** ngn {@code a > b} (numbers only, else RT {@code GreaterThan expects numeric types, got …}). */
+    public static boolean gt(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return x > y;
+        }
+        checkNumeric(a, b, "GreaterThan");
+        return num(a) > num(b);
+    }
+
+    /** ngn {@code a <= b} (numbers only, else RT {@code LessThanEqual expects numeric types, got …}). */
+    public static boolean le(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return x <= y;
+        }
+        checkNumeric(a, b, "LessThanEqual");
+        return num(a) <= num(b);
+    }
+
+    /** ngn {@code a >= b} (numbers only, else RT {@code GreaterThanEqual expects numeric types, got …}). */
+    public static boolean ge(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return x >= y;
+        }
+        checkNumeric(a, b, "GreaterThanEqual");
+        return num(a) >= num(b);
+    }
+
+    /** ngn {@code a == b} ({@link Values#equals}). */
+    public static boolean eq(Object a, Object b) {
+        return Values.equals(a, b);
+    }
+
+    private static void checkNumeric(Object a, Object b, String op) {
+        if (!isNumber(a) || !isNumber(b)) {
+            Object bad = isNumber(a) ? b : a;
+            throw NgnError.runtime(op + " expects numeric types, got " + Values.kindName(bad));
+        }
+    }
+
+    private static boolean isNumber(Object o) {
+        return o instanceof Long || o instanceof Double;
+    }
+
+    private static double num(Object o) {
+        return o instanceof Long l ? (double) l : (Double) o;
+    }
+
+    /** An integer operand; other kinds ⇒ RT {@code Type error: expected I64, got <kind>}. */
+    public static long asLong(Object o) {
+        if (o instanceof Long l) {
+            return l;
+        }
+        throw NgnError.runtime("Type error: expected I64, got " + Values.kindName(o));
+    }
+
+    /** A numeric operand as a float (ints convert); others ⇒ RT {@code Type error: expected number, got <kind>}. */
+    public static double asDouble(Object o) {
+        if (o instanceof Double d) {
+            return d;
+        }
+        if (o instanceof Long l) {
+            return l;
+        }
+        throw NgnError.runtime("Type error: expected number, got " + Values.kindName(o));
+    }
+
+    /** A bool operand; others ⇒ RT {@code Type error: expected Bool, got <kind>}. */
+    public static boolean asBool(Object o) {
+        if (o instanceof Boolean b) {
+            return b;
+        }
+        throw NgnError.runtime("Type error: expected Bool, got " + Values.kindName(o));
+    }
+
+    /**
+     * ngn {@code receiver[index]} on a dynamic value: arrays, tuples, strings (code point) and
+     * bytes ({@code Long}); a non-integer index or another receiver kind ⇒ RT
+     * {@code Invalid indexing operation}. The result is not shared.
+     */
+    public static Object index(Object receiver, Object index) {
+        if (!(index instanceof Long i)) {
+            throw NgnError.runtime("Invalid indexing operation");
+        }
+        if (receiver instanceof NgnArray a) {
+            return a.get(i);
+        }
+        if (receiver instanceof NgnTuple t) {
+            return t.get(i);
+        }
+        if (receiver instanceof String s) {
+            return Str.charAt(s, i);
+        }
+        if (receiver instanceof NgnBytes b) {
+            return b.get(i);
+        }
+        throw NgnError.runtime("Invalid indexing operation");
+    }
+
+    /**
+     * ngn {@code receiver.name} on a dynamic value: an anonymous object's or a model's field;
+     * missing ⇒ RT {@code Field 'name' not found in object}. The result is not shared.
+     */
+    public static Object field(Object receiver, String name) {
+        if (receiver instanceof NgnObject o) {
+            return o.get(name);
+        }
+        if (receiver instanceof NgnModel m) {
+            return m.field(name);
+        }
+        throw NgnError.runtime("Field '" + name + "' not found in object");
+    }
+}

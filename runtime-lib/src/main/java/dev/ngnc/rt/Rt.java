@@ -1,0 +1,174 @@
+package dev.ngnc.rt;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Program entry and run-time error reporting. The generated {@code main(String[])} calls
+ * {@link #runMain(Runnable)} with the program body (top-level statements, then ngn
+ * {@code main}).
+ *
+ * <p>Error report on stderr (after flushing stdout):
+ * <pre>
+ * [ngn] Runtime Error: Division failed
+ *  --&gt; main.ngn:5
+ * </pre>
+ * The location is the first stack frame whose file name ends with {@code .ngn}; the line is
+ * omitted when there is none. Never a Java stack trace.
+ */
+public final class Rt {
+    /**
+     * Stack size requested for the thread running the program, for deep recursion: 1 GiB, or
+     * {@code -Dngnc.stackMiB=N} MiB. (Runaway recursion touches the whole stack before it is
+     * reported, which takes seconds at 1 GiB.)
+     */
+    public static final long MAIN_STACK_SIZE = Long.getLong("ngnc.stackMiB", 1024L) << 20;
+
+    private static final List<Runnable> EXIT_HOOKS = new CopyOnWriteArrayList<>();
+
+    private Rt() {
+    }
+
+    /**
+     * Runs {@code body} on a platform thread with a {@link #MAIN_STACK_SIZE} stack, reports a
+     * failure as described in the class comment, runs the exit hooks, flushes stdout and exits
+     * the JVM: status 0 on success, 1 after a run-time failure.
+     */
+    /** ngn {@code panic(msg)}: ends the current fiber with {@code Thread panicked: msg}. */
+    public static void panic(String msg) {
+        throw NgnError.panic(msg);
+    }
+
+    public static void runMain(Runnable body) {
+        System.exit(run(body, System.err));
+    }
+
+    /** {@link #runMain} without {@code System.exit}: returns the exit status (tests, embedding). */
+    static int run(Runnable body, PrintStream err) {
+        Throwable failure = runOnLargeStack(body);
+        for (Runnable hook : EXIT_HOOKS) {
+            try {
+                hook.run();
+            } catch (Throwable t) {
+                failure = failure == null ? t : failure;
+            }
+        }
+        if (failure != null) {
+            report(failure, err);
+            return 1;
+        }
+        Out.flush();
+        return 0;
+    }
+
+    /**
+     * Registers an action run after the program body ends (also after a failure), before
+     * stdout is flushed and the JVM exits — e.g. waiting for ngn threads still running.
+     */
+    public static void addExitHook(Runnable hook) {
+        EXIT_HOOKS.add(hook);
+    }
+
+    /**
+     * Runs {@code body} to completion on a new platform thread with a large stack; returns
+     * what it threw, or {@code null}.
+     */
+    public static Throwable runOnLargeStack(Runnable body) {
+        return runOnStack(body, MAIN_STACK_SIZE);
+    }
+
+    /** Runs {@code body} on a new platform thread with the given stack size; returns what it threw. */
+    public static Throwable runOnStack(Runnable body, long stackSize) {
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                body.run();
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "ngn-main", stackSize);
+        t.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return failure[0];
+    }
+
+    /** Prints {@code [ngn] <message>} and the location line to {@code err}, after flushing stdout. */
+    public static void report(Throwable t, PrintStream err) {
+        Out.flush();
+        Throwable cause = unwrap(t);
+        StringBuilder sb = new StringBuilder("[ngn] ").append(message(cause)).append('\n');
+        String loc = location(cause);
+        if (!loc.isEmpty()) {
+            sb.append(loc).append('\n');
+        }
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        err.write(bytes, 0, bytes.length);
+        err.flush();
+    }
+
+    /** Prints the report of {@code t} to {@code System.err}. */
+    public static void report(Throwable t) {
+        report(t, System.err);
+    }
+
+    /**
+     * The ngn text of a failure, without {@code [ngn] } and location: an {@link NgnError}'s
+     * {@link NgnError#ngnMessage()}; {@code Runtime Error: stack overflow (recursion too deep)}
+     * for a stack overflow; {@code Internal error: <description>} for anything else.
+     */
+    public static String message(Throwable t) {
+        Throwable c = unwrap(t);
+        if (c instanceof NgnError e) {
+            return e.ngnMessage();
+        }
+        if (c instanceof StackOverflowError) {
+            return "Runtime Error: stack overflow (recursion too deep)";
+        }
+        return "Internal error: " + describe(c);
+    }
+
+    private static String describe(Throwable t) {
+        if (t instanceof OutOfMemoryError) {
+            return "out of memory";
+        }
+        String msg = t.getMessage();
+        String name = t.getClass().getSimpleName();
+        return msg == null ? name : name + ": " + msg;
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable c = t;
+        while (c instanceof ExceptionInInitializerError && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c;
+    }
+
+    /**
+     * The location line {@code " --> <file>:<line>"} from the first stack frame whose file
+     * name ends with {@code .ngn}, or {@code ""} when there is none.
+     */
+    public static String location(Throwable t) {
+        Throwable c = unwrap(t);
+        for (StackTraceElement e : c.getStackTrace()) {
+            String f = e.getFileName();
+            if (f != null && f.endsWith(".ngn")) {
+                return e.getLineNumber() > 0 ? " --> " + f + ":" + e.getLineNumber() : " --> " + f;
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,87 @@
+package dev.ngnc.rt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class RtTest {
+    private static final StackTraceElement[] NGN_TRACE = {
+        new StackTraceElement("dev.ngnc.rt.NgnArray", "get", "NgnArray.java", 10),
+        new StackTraceElement("Main", "fn_main", "main.ngn", 5),
+        new StackTraceElement("Main", "main", "main.ngn", 1),
+    };
+
+    private static String[] runCapturing(Runnable body, int expectedStatus) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] out = new String[1];
+        out[0] = Fixtures.captureOut(() -> {
+            int status = Rt.run(body, new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(expectedStatus, status);
+        });
+        return new String[] {out[0], err.toString(StandardCharsets.UTF_8)};
+    }
+
+    private static long depth(long n) {
+        return n == 0 ? 0 : 1 + depth(n - 1);
+    }
+
+    @Test
+    void successfulRunExitsZeroAndFlushesStdout() {
+        String[] r = runCapturing(() -> Out.println("hi"), 0);
+        assertEquals("hi\n", r[0]);
+        assertEquals("", r[1]);
+    }
+
+    @Test
+    void runtimeErrorIsReportedWithNgnLocation() {
+        String[] r = runCapturing(() -> {
+            Out.println("line 1");
+            NgnError e = NgnError.runtime("Array index out of bounds: 3");
+            e.setStackTrace(NGN_TRACE);
+            throw e;
+        }, 1);
+        assertEquals("line 1\n", r[0]);
+        assertEquals("[ngn] Runtime Error: Array index out of bounds: 3\n --> main.ngn:5\n", r[1]);
+    }
+
+    @Test
+    void panicAndForeignExceptionsUseTheirPrefixes() {
+        assertEquals("Thread panicked: negative input: -8", Rt.message(NgnError.panic("negative input: -8")));
+        assertEquals("Internal error: ClassCastException: boom", Rt.message(new ClassCastException("boom")));
+        assertEquals("Runtime Error: Modulo failed",
+                Rt.message(new ExceptionInInitializerError(NgnError.runtime("Modulo failed"))));
+        String[] r = runCapturing(() -> {
+            throw new IllegalStateException("bad");
+        }, 1);
+        assertEquals("[ngn] Internal error: IllegalStateException: bad\n", r[1]);
+    }
+
+    @Test
+    void locationIsEmptyWithoutNgnFrames() {
+        assertEquals("", Rt.location(new RuntimeException()));
+        NgnError e = NgnError.internal("x");
+        e.setStackTrace(NGN_TRACE);
+        assertEquals(" --> main.ngn:5", Rt.location(e));
+    }
+
+    @Test
+    void deepRecursionWorksOnTheProgramThread() {
+        long[] result = new long[1];
+        assertNull(Rt.runOnLargeStack(() -> result[0] = depth(200_000)));
+        assertEquals(200_000, result[0]);
+    }
+
+    @Test
+    void stackOverflowIsReportedAsRecursionTooDeep() {
+        Throwable t = Rt.runOnStack(() -> depth(Long.MAX_VALUE), 16L << 20);
+        assertInstanceOf(StackOverflowError.class, t);
+        assertEquals("Runtime Error: stack overflow (recursion too deep)", Rt.message(t));
+        assertTrue(Rt.location(t).isEmpty()); // no .ngn frames in a unit test
+    }
+}
