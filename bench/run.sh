@@ -44,7 +44,11 @@ java_class() {  # fib -> Fib, int_loop -> IntLoop
 # Java twins: build the bench module if its classes are missing or older than the sources.
 if [ ! -f "$CLASSES/dev/ngnc/bench/Empty.class" ] || [ -n "$(find "$HERE/src" -newer "$CLASSES/dev/ngnc/bench/Empty.class" -name '*.java' 2>/dev/null)" ]; then
   echo "bench: building the Java twins (mvn -pl bench package)..." >&2
-  ( ngnc_maven_env; mvn -B -q -ntp -Dstyle.color=never -f "$REPO/pom.xml" -pl bench package -DskipTests >&2 )
+  if ! ( ngnc_maven_env; mvn -B -q -ntp -Dstyle.color=never -f "$REPO/pom.xml" -pl bench package -DskipTests > "$OUT/mvn.log" 2>&1 ); then
+    cat "$OUT/mvn.log" >&2
+    echo "bench: building the bench module failed" >&2
+    exit 1
+  fi
 fi
 
 # ngn programs: compile each with ngnc (fails clearly until the compiler pipeline works).
@@ -74,10 +78,10 @@ measure() {
   for ((i = 0; i < RUNS; i++)); do
     t=$(time_ms "$JAVA" "${JVM_FLAGS[@]}" -jar "$OUT/$name.jar") || exit 1
     NGN_OUT="$(cat "$OUT/last.out")"
-    [ "$t" -lt "$NGN_MS" ] && NGN_MS=$t
+    if [ "$t" -lt "$NGN_MS" ]; then NGN_MS=$t; fi
     t=$(time_ms "$JAVA" "${JVM_FLAGS[@]}" -cp "$CLASSES" "$cls") || exit 1
     JAVA_OUT="$(cat "$OUT/last.out")"
-    [ "$t" -lt "$JAVA_MS" ] && JAVA_MS=$t
+    if [ "$t" -lt "$JAVA_MS" ]; then JAVA_MS=$t; fi
   done
 }
 
@@ -89,8 +93,8 @@ printf '%-12s %9d %9d %9s %9s %7s\n' "(start-up)" "$BASE_NGN" "$BASE_JAVA" - - -
 status=0
 for name in "${NAMES[@]}"; do
   measure "$name"
-  net_ngn=$(( NGN_MS - BASE_NGN )); [ $net_ngn -lt 1 ] && net_ngn=1
-  net_java=$(( JAVA_MS - BASE_JAVA )); [ $net_java -lt 1 ] && net_java=1
+  net_ngn=$(( NGN_MS - BASE_NGN )); if [ $net_ngn -lt 1 ]; then net_ngn=1; fi
+  net_java=$(( JAVA_MS - BASE_JAVA )); if [ $net_java -lt 1 ]; then net_java=1; fi
   ratio=$(awk -v a="$net_ngn" -v b="$net_java" 'BEGIN { printf "%.2fx", a / b }')
   if [ "$NGN_OUT" = "$JAVA_OUT" ]; then
     result="$NGN_OUT"

@@ -24,6 +24,11 @@ while [ $# -gt 0 ]; do
   esac
 done
 CORPUS="$(cd "$CORPUS" && pwd)"
+# run.sh runs each case from its own directory: make a relative NGNC_JAR absolute first
+if [ -n "${NGNC_JAR:-}" ]; then
+  case "$NGNC_JAR" in /*) ;; *) NGNC_JAR="$PWD/$NGNC_JAR" ;; esac
+  export NGNC_JAR
+fi
 [ -f "$CORPUS/run.sh" ] || { echo "no conformance corpus at $CORPUS (use --corpus DIR)" >&2; exit 2; }
 
 WORK="$(mktemp -d)"
@@ -54,7 +59,8 @@ else
     i=$((i + 1))
   done < "$WORK/groups"
   for p in "${pids[@]}"; do wait "$p" || true; done
-  tail -n 1 "$WORK"/run-*.log
+  echo "first failures:"; grep -h '^FAIL' "$WORK"/run-*.log | head -n 5 | cut -c1-160
+  tail -q -n 1 "$WORK"/run-*.log
   cat "$WORK"/results-*.json | grep -o '"case":"[^"]*","status":"fail"' | sed 's/^"case":"//; s/","status":"fail"$//' | sort -u > "$FAILED"
 fi
 

@@ -261,6 +261,9 @@ final class Calls {
         FnSymbol ext = extensions.find(t, m.name());
         if (ext != null) {
             List<TExpr> args = new ArrayList<>();
+            if (extensions.takesReceiver(ext) && checker.mutatingMethods.contains(ext)) {
+                return mutatingMethodCall(ext, m);
+            }
             if (extensions.takesReceiver(ext)) args.add(receiver);
             args.addAll(arguments(ext, m.args(), m.span(), m.name()));
             return new TExpr.Call(ext, args, m.span());
@@ -284,6 +287,17 @@ final class Calls {
             return new TExpr.Invalid(m.span());
         }
         return builtin(spec, receiver, m, expected);
+    }
+
+    /**
+     * {@code x.m(…)} where method m changes {@code this}: the receiver place is made writable, passed in, and
+     * the method mutates it in place (docs: {@code user.changeName("…")} changes user).
+     */
+    private TExpr mutatingMethodCall(FnSymbol ext, Expr.MethodCall m) {
+        Place place = mutationPlace(m);
+        if (place == null) return new TExpr.Invalid(m.span());
+        RtMethod target = new RtMethod(RtMethod.Invoke.STATIC, ext.ownerInternalName, ext.jvmName, ext.descriptor());
+        return new TExpr.Mutate(place, target, arguments(ext, m.args(), m.span(), m.name()), ext.result, m.span());
     }
 
     private static String kindWord(Type t) {
@@ -334,6 +348,9 @@ final class Calls {
     }
 
     private Place mutationPlace(Expr.MethodCall m) {
+        if (m.receiver() instanceof Expr.This && exprs.body.ctx.thisVar != null) {
+            return new Place.Local(exprs.body.ctx.thisVar);
+        }
         return exprs.place(m.receiver(), "call mutating method '" + m.name() + "' on", true, m.name());
     }
 

@@ -51,6 +51,8 @@ public final class Checker {
     final List<ClosureInfo> closures = new ArrayList<>();
     /** Methods from extend blocks, emitted as static functions of the program class. */
     final List<FnSymbol> extensionSymbols = new ArrayList<>();
+    /** Extend methods that change {@code this}: callers pass a writable receiver and keep the result. */
+    final java.util.Set<FnSymbol> mutatingMethods = new java.util.HashSet<>();
     final List<ModelInfo> modelList = new ArrayList<>();
 
     private Checker(SourceFile file, Diagnostics diagnostics) {

@@ -56,18 +56,14 @@ final class Extensions {
             checker.fnDecls.put(sym, f);
             checker.fnParams.put(sym, f.params());
             checker.extensionSymbols.add(sym);
+            if (AstWalk.mutatesThis(f.body())) checker.mutatingMethods.add(sym);
         }
         if (!x.roles().isEmpty()) {
             checker.error(x.span(), "Error: roles are not supported by this version of ngnc yet");
         }
     }
 
-    private boolean mentionsThis(Decl.Fn f) {
-        String text = checker.file.text();
-        int start = Math.max(0, f.span().start());
-        int end = Math.min(text.length(), f.span().end());
-        return java.util.regex.Pattern.compile("\\bthis\\b").matcher(text.substring(start, end)).find();
-    }
+    private static boolean mentionsThis(Decl.Fn f) { return AstWalk.mentionsThis(f.body()); }
 
     /** Does {@code sym} take the receiver as parameter 0? */
     boolean takesReceiver(FnSymbol sym) {

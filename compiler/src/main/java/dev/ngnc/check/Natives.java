@@ -107,14 +107,12 @@ final class Natives {
         if (cond.type() != Prim.BOOL && !Types.isDynamic(cond.type())) {
             exprs.error(cond.span(), "Type Error: assert expects a bool condition, got " + Types.display(cond.type()));
         }
-        TExpr msg;
-        if (args.size() == 2) {
-            msg = args.get(1);
-            if (msg.type() != Prim.STRING) {
-                exprs.error(msg.span(), "Type Error: assert message must be a string, got " + Types.display(msg.type()));
-            }
-        } else {
-            msg = new TExpr.Const(null, Prim.STRING, span);
+        if (args.size() == 1) {
+            return new TExpr.Builtin(RtMethod.stat("TestAssert", "check", "(Z)V"), List.of(cond), Prim.VOID, span);
+        }
+        TExpr msg = args.get(1);
+        if (msg.type() != Prim.STRING) {
+            exprs.error(msg.span(), "Type Error: assert message must be a string, got " + Types.display(msg.type()));
         }
         return new TExpr.Builtin(RtMethod.stat("TestAssert", "check", "(ZLjava/lang/String;)V"), List.of(cond, msg),
                 Prim.VOID, span);

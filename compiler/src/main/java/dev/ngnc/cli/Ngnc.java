@@ -6,6 +6,8 @@ import dev.ngnc.diag.Diagnostics;
 import dev.ngnc.diag.Severity;
 import dev.ngnc.driver.CompiledProgram;
 import dev.ngnc.driver.Compiler;
+import dev.ngnc.driver.SourceReader;
+import dev.ngnc.source.SourceFile;
 import dev.ngnc.jar.JarBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,12 +59,31 @@ public final class Ngnc implements Callable<Integer> {
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_INTERNAL = 3;
 
-    /** The pipeline: {@link Compiler#compile} in production; replaceable in tests. */
+    /** The pipeline: {@link #PIPELINE} in production; replaceable in tests. */
     @FunctionalInterface
     public interface Frontend {
         /** Returns null when errors were reported to {@code diagnostics}. */
         CompiledProgram compile(Path entry, String displayPath, Diagnostics diagnostics);
+
+        /** For {@code check}: true when there were no errors. By default a full compile. */
+        default boolean check(Path entry, String displayPath, Diagnostics diagnostics) {
+            return compile(entry, displayPath, diagnostics) != null;
+        }
     }
+
+    /** The real pipeline: {@link Compiler#compile}; {@code check} runs the front end only ({@link Compiler#check}). */
+    public static final Frontend PIPELINE = new Frontend() {
+        @Override
+        public CompiledProgram compile(Path entry, String displayPath, Diagnostics diagnostics) {
+            return Compiler.compile(entry, displayPath, diagnostics);
+        }
+
+        @Override
+        public boolean check(Path entry, String displayPath, Diagnostics diagnostics) {
+            SourceFile file = SourceReader.read(entry, displayPath, diagnostics);
+            return file != null && Compiler.check(file, diagnostics) != null;
+        }
+    };
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -81,7 +102,7 @@ public final class Ngnc implements Callable<Integer> {
 
     public static void main(String[] args) {
         PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        Ngnc ngnc = new Ngnc(Compiler::compile, System.out, stderr);
+        Ngnc ngnc = new Ngnc(PIPELINE, System.out, stderr);
         int code = ngnc.execute(args);
         System.out.flush();
         if (code == EXIT_OK && ngnc.programReturned) {
@@ -238,7 +259,7 @@ public final class Ngnc implements Callable<Integer> {
     }
 
     int doCheck(String file) {
-        return compileAndReport(file).exitCode;
+        return frontEnd(file, true).exitCode;
     }
 
     // ------------------------------------------------------------------------------------------
@@ -248,8 +269,12 @@ public final class Ngnc implements Callable<Integer> {
     private record Outcome(CompiledProgram program, int exitCode) {}
 
     private Outcome compileAndReport(String file) {
+        return frontEnd(file, false);
+    }
+
+    /** Runs the pipeline ({@code checkOnly}: the front end only) and reports its diagnostics. */
+    private Outcome frontEnd(String file, boolean checkOnly) {
         Diagnostics diags = new Diagnostics();
-        CompiledProgram program;
         Path entry;
         try {
             entry = Path.of(file);
@@ -258,16 +283,23 @@ public final class Ngnc implements Callable<Integer> {
             err.println("1 error");
             return new Outcome(null, EXIT_ERRORS);
         }
+        CompiledProgram program = null;
+        boolean ok;
         try {
-            program = frontend.compile(entry, file, diags);
+            if (checkOnly) {
+                ok = frontend.check(entry, file, diags);
+            } else {
+                program = frontend.compile(entry, file, diags);
+                ok = program != null;
+            }
         } catch (Throwable t) {
             report(diags);
             return new Outcome(null, internalError(t));
         }
         report(diags);
         if (diags.hasErrors()) return new Outcome(null, EXIT_ERRORS);
-        if (program == null) {
-            err.println("ngnc: internal compiler error: the compiler produced no program but reported no error");
+        if (!ok) {
+            err.println("ngnc: internal compiler error: the compiler reported no error but produced no program");
             return new Outcome(null, EXIT_INTERNAL);
         }
         return new Outcome(program, EXIT_OK);

@@ -1,6 +1,8 @@
 package dev.ngnc.codegen;
 
+import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
 
 import java.util.ArrayList;
@@ -49,16 +51,19 @@ final class ClassRegistry {
         return open.containsKey(name) || done.containsKey(name);
     }
 
-    /** Declares a generated class's super class without generating it here (used for interfaces). */
-    void declare(String name, String superName) {
-        supers.put(name, superName);
-    }
-
     /** Ends every open class and returns all bytes (internal name → class file). */
     Map<String, byte[]> finish() {
         for (Map.Entry<String, ClassWriter> e : open.entrySet()) {
             e.getValue().visitEnd();
-            done.put(e.getKey(), e.getValue().toByteArray());
+            try {
+                done.put(e.getKey(), e.getValue().toByteArray());
+            } catch (MethodTooLargeException ex) {
+                throw new IllegalStateException("function '" + ex.getMethodName() + "' of " + ex.getClassName()
+                        + " is too large for the JVM (" + ex.getCodeSize() + " bytes of bytecode, the limit is 65535)",
+                        ex);
+            } catch (ClassTooLargeException ex) {
+                throw new IllegalStateException("class " + ex.getClassName() + " is too large for the JVM", ex);
+            }
         }
         open.clear();
         return new LinkedHashMap<>(done);

@@ -273,7 +273,7 @@ final class ExprEmitter implements Opcodes {
             mv.visitInsn(DUP);
             mv.visitMethodInsn(INVOKESPECIAL, "java/lang/StringBuilder", "<init>", "()V", false);
             for (TExpr p : parts) {
-                emitAs(p, Rep.STRING);
+                emitString(p);
                 mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/StringBuilder", "append",
                         "(Ljava/lang/String;)Ljava/lang/StringBuilder;", false);
             }
@@ -282,11 +282,31 @@ final class ExprEmitter implements Opcodes {
         }
         StringBuilder desc = new StringBuilder("(");
         for (TExpr a : args) {
-            emitAs(a, Rep.STRING);
+            emitString(a);
             desc.append(D_STRING);
         }
         desc.append(")Ljava/lang/String;");
         mv.visitInvokeDynamicInsn("makeConcatWithConstants", desc.toString(), CONCAT_BSM, recipe.toString());
+    }
+
+    /** Pushes {@code e} as a String: as is if it is a string, else through {@code Fmt.str}. */
+    private void emitString(TExpr e) {
+        Rep r = Rep.of(e.type());
+        if (r.equals(Rep.STRING)) {
+            emit(e);
+            return;
+        }
+        emit(e);
+        String d = switch (r.kind()) {
+            case LONG -> "J";
+            case DOUBLE -> "D";
+            case BOOLEAN -> "Z";
+            default -> {
+                Coercions.coerce(mv, r, Rep.OBJECT);
+                yield D_OBJECT;
+            }
+        };
+        mv.visitMethodInsn(INVOKESTATIC, RT + "Fmt", "str", "(" + d + ")Ljava/lang/String;", false);
     }
 
     private void modelLit(TExpr.ModelLit m) {

@@ -146,12 +146,27 @@ final class StmtEmitter implements Opcodes {
 
     /** Counting loop: bounds evaluated once into long temps; {@code index} counts 0, 1, 2, … */
     private void forRange(TStmt.ForRange f) {
-        ex.emitAs(f.from(), Rep.LONG);
         int counter = g.newTemp(Rep.LONG);
-        g.store(counter, Rep.LONG);
-        ex.emitAs(f.to(), Rep.LONG);
         int limit = g.newTemp(Rep.LONG);
-        g.store(limit, Rep.LONG);
+        if (Rep.of(f.from().type()).equals(Rep.LONG) && Rep.of(f.to().type()).equals(Rep.LONG)) {
+            ex.emitAs(f.from(), Rep.LONG);
+            g.store(counter, Rep.LONG);
+            ex.emitAs(f.to(), Rep.LONG);
+            g.store(limit, Rep.LONG);
+        } else {
+            // non-integer bounds: NgnRange.of reports "Range bounds must be integers"
+            ex.emitAs(f.from(), Rep.OBJECT);
+            ex.emitAs(f.to(), Rep.OBJECT);
+            mv.visitInsn(f.inclusive() ? ICONST_1 : ICONST_0);
+            g.line(f.span());
+            mv.visitMethodInsn(INVOKESTATIC, RANGE, "of", "(Ljava/lang/Object;Ljava/lang/Object;Z)L" + RANGE + ";",
+                    false);
+            mv.visitInsn(DUP);
+            mv.visitFieldInsn(GETFIELD, RANGE, "from", "J");
+            g.store(counter, Rep.LONG);
+            mv.visitFieldInsn(GETFIELD, RANGE, "to", "J");
+            g.store(limit, Rep.LONG);
+        }
         int idx = -1;
         if (f.index() != null) {
             idx = g.newTemp(Rep.LONG);

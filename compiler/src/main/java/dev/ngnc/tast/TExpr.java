@@ -92,7 +92,8 @@ public sealed interface TExpr {
      * becomes {@code rest(s, args…)}; arguments are evaluated once.
      */
     record StringSlice(Place place, RtMethod taken, RtMethod rest, List<TExpr> args, Span span) implements TExpr {
-        public Type type() { return Prim.STRING; }
+        /** string, or bytes when the place holds bytes ({@code b.slice(…)} works the same way). */
+        public Type type() { return place.type() == Prim.BYTES ? Prim.BYTES : Prim.STRING; }
     }
 
     /** {@code place = value} (compound forms are desugared by the checker). Value of the expression: void. */

@@ -36,7 +36,7 @@ class NgncPipelineTest {
     }
 
     static NgncTest.Result ngnc(String... args) {
-        return NgncTest.ngnc(Compiler::compile, args);
+        return NgncTest.ngnc(Ngnc.PIPELINE, args);
     }
 
     @Test
@@ -68,6 +68,26 @@ class NgncPipelineTest {
         assertTrue(r.err().startsWith(f + ":1:1: error: "), r.err());
         assertFalse(Files.exists(tmp.resolve("e.jar")));
     }
+
+    @Test
+    void checkReportsErrorsWithSourceLines() throws IOException {
+        Path f = tmp.resolve("bad.ngn");
+        Files.writeString(f, "fn main() {\n  print(nope)\n}\n");
+        NgncTest.Result r = ngnc("check", f.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().startsWith(f + ":2:"), r.err());
+        assertTrue(r.err().contains("  print(nope)\n"), r.err());
+        assertTrue(r.err().endsWith("1 error\n"), r.err());
+    }
+
+    @Test
+    void checkOfTheHelloExampleIsSilent() {
+        NgncTest.Result r = ngnc("check", Path.of("..", "examples", "hello", "main.ngn").toString());
+        assertEquals("", r.err());
+        assertEquals(0, r.exit());
+    }
+
+    // (`run` is not tested in-process here: the real runtime ends with System.exit; it-tests covers it.)
 
     @Test
     void helloExampleCompilesToARunnableJar() {

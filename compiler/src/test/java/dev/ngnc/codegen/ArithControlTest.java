@@ -208,4 +208,12 @@ class ArithControlTest {
         b.main(b.print(b.gref(g)));
         Harness.assertOutput("top\n42\n", b.program());
     }
+
+    @Test
+    void forRangeWithFloatBoundIsRuntimeError() {
+        TB b = new TB();
+        LocalVar x = var("x", I64);
+        b.main(b.forRange(x, null, b.lit(0), b.div(b.lit(4), b.lit(2)), false, b.print(b.ref(x))));
+        assertEquals("Runtime Error: Range bounds must be integers", Harness.runFailing(b.program()).ngnMessage());
+    }
 }

@@ -104,4 +104,51 @@ class ModelsRolesTest {
                 b.print(b.ref(keep)));
         Harness.assertOutput("[1, 2, 3]\n[1, 2, 3, 4, 5]\n[1, 2, 3, 4]\n", b.program());
     }
+
+    @Test
+    void objectFieldInsideModelWrittenThroughPath() {
+        TB b = new TB();
+        Type objT = new Type.Object(Map.of("x", I64));
+        ModelInfo holder = new ModelInfo("Holder", List.of(), "ngn/Holder");
+        holder.fields.add(new ModelInfo.FieldInfo("o", objT, false, null));
+        b.models.add(holder);
+        Type hT = new Type.Model(holder, List.of());
+        LocalVar a = var("a", hT);
+        LocalVar c = var("c", hT);
+        Place.ModelField po = new Place.ModelField(new Place.Local(a), holder, "o", objT);
+        b.main(
+                b.let(a, new TExpr.ModelLit(holder, List.of(new TExpr.ObjectLit(List.of("x"), List.of(b.lit(1)), objT,
+                        b.sp())), hT, b.sp())),
+                b.let(c, b.ref(a)),
+                b.expr(new TExpr.Assign(new Place.DynField(po, "x", I64), b.lit(2), b.sp())),
+                b.expr(new TExpr.Assign(new Place.DynField(po, "y", STR), b.lit("new"), b.sp())),
+                b.print(b.ref(a)),
+                b.print(b.ref(c)));
+        Harness.assertOutput("Holder {o: {x: 2, y: new}}\nHolder {o: {x: 1}}\n", b.program());
+    }
+
+    @Test
+    void runtimeVarargsOperandsArePacked() {
+        TB b = new TB();
+        b.main(b.print(new TExpr.Builtin(new dev.ngnc.tast.RtMethod(dev.ngnc.tast.RtMethod.Invoke.STATIC,
+                "java/lang/String", "format", "(Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/String;"),
+                List.of(b.lit("%s-%s-%s"), b.lit(1), b.lit("x"), b.lit(2.5)), STR, b.sp())));
+        Harness.assertOutput("1-x-2.5\n", b.program());
+    }
+
+    @Test
+    void regexLiteralAndVoidFunctionValues() {
+        TB b = new TB();
+        FnSymbol hello = b.fn("hello", VOID);
+        hello.body = b.block(b.print(b.lit("hello")));
+        Type fnT = new Type.Fn(List.of(), VOID);
+        LocalVar f = var("f", fnT);
+        LocalVar r = var("r", ANY);
+        b.main(
+                b.let(f, new TExpr.FnValue(hello, fnT, b.sp())),
+                b.let(r, b.callValue(b.ref(f), VOID)),
+                b.print(b.ref(r)),
+                b.print(new TExpr.Regex("a+", "i", b.sp())));
+        Harness.assertOutput("hello\nvoid\n/(?i)a+/\n", b.program());
+    }
 }
