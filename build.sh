@@ -9,7 +9,8 @@ ngnc_find_jdk || exit 1
 ngnc_maven_env
 echo "build.sh: JDK $NGNC_FEATURE at $NGNC_JAVA_HOME"
 
-mvn -B -q -ntp -Dstyle.color=never install -DskipTests
+# (Maven 3.8 prints stray ANSI resets even with -q -B: strip them)
+mvn -B -q -ntp -Dstyle.color=never install -DskipTests 2>&1 | sed -u $'s/\e\\[[0-9;]*m//g'
 
 mkdir -p target
 echo "build.sh: bin/ngnc compile examples/hello/main.ngn -o target/hello.jar"

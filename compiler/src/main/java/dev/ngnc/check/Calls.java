@@ -269,6 +269,7 @@ final class Calls {
             return new TExpr.Call(ext, args, m.span());
         }
         int argc = m.args().size();
+        if (t instanceof Type.Role role) return roleCall(role, receiver, m);
         if (t == Prim.STRING && m.name().equals("replace") && argc == 2
                 && m.args().get(0) instanceof Expr.RegexLit) {
             return builtin(BuiltinMethods.stringReplaceRegex(), receiver, m, expected);
@@ -298,6 +299,27 @@ final class Calls {
         if (place == null) return new TExpr.Invalid(m.span());
         RtMethod target = new RtMethod(RtMethod.Invoke.STATIC, ext.ownerInternalName, ext.jvmName, ext.descriptor());
         return new TExpr.Mutate(place, target, arguments(ext, m.args(), m.span(), m.name()), ext.result, m.span());
+    }
+
+    /** A method call on a role-typed value: dynamic dispatch through the role's interface. */
+    private TExpr roleCall(Type.Role role, TExpr receiver, Expr.MethodCall m) {
+        var method = role.info().methods.get(m.name());
+        if (method == null) {
+            exprs.error(m.span(), "Type Error: role '" + role.info().name + "' has no method '" + m.name() + "'");
+            return new TExpr.Invalid(m.span());
+        }
+        if (method.params.size() != m.args().size()) {
+            arityError(m.span(), m.name(), method.params.size(), method.params.size(), m.args().size());
+            return new TExpr.Invalid(m.span());
+        }
+        List<TExpr> args = new ArrayList<>();
+        for (int i = 0; i < m.args().size(); i++) {
+            TExpr a = exprs.checkExpecting(m.args().get(i), method.params.get(i));
+            exprs.requireAssignable(method.params.get(i), a, m.args().get(i).span(), "Argument " + (i + 1) + " mismatch");
+            args.add(a);
+        }
+        return new TExpr.RoleCall(role.info(), dev.ngnc.types.MethodInfo.roleMethodName(method.name),
+                method.roleDescriptor(), receiver, args, method.result, m.span());
     }
 
     private static String kindWord(Type t) {

@@ -53,6 +53,8 @@ public final class Checker {
     final List<FnSymbol> extensionSymbols = new ArrayList<>();
     /** Extend methods that change {@code this}: callers pass a writable receiver and keep the result. */
     final java.util.Set<FnSymbol> mutatingMethods = new java.util.HashSet<>();
+    final Map<RoleInfo, Decl.Role> roleDecls = new HashMap<>();
+    final List<TProgram.RoleBinding> roleBindings = new ArrayList<>();
     final List<ModelInfo> modelList = new ArrayList<>();
 
     private Checker(SourceFile file, Diagnostics diagnostics) {
@@ -106,7 +108,7 @@ public final class Checker {
         List<FnSymbol> allFunctions = new ArrayList<>(functions.values());
         allFunctions.addAll(extensionSymbols);
         return new TProgram(file, mainClass, allFunctions,
-                new ArrayList<>(globals.values()), topLevel, entry, modelList, closures);
+                new ArrayList<>(globals.values()), topLevel, entry, modelList, closures, roleBindings, List.of());
     }
 
     // ---- declarations -------------------------------------------------------------------------
@@ -159,6 +161,18 @@ public final class Checker {
                         info.variants.add(new EnumInfo.VariantInfo(v.name(), payload));
                     }
                     registerVariants(info);
+                }
+                case Decl.Role r -> {
+                    RoleInfo info = types.roles.get(r.name());
+                    if (info == null || roleDecls.containsKey(info)) break;
+                    roleDecls.put(info, r);
+                    for (Decl.Fn f : r.methods()) {
+                        List<Type> params = new ArrayList<>();
+                        for (Param p : f.params()) params.add(p.type() == null ? Type.ANY : types.resolve(p.type()));
+                        Type result = f.returnType() == null ? Prim.VOID : types.resolve(f.returnType());
+                        info.methods.put(f.name(), new dev.ngnc.types.MethodInfo(f.name(), params, result,
+                                info.internalName, dev.ngnc.types.MethodInfo.roleMethodName(f.name())));
+                    }
                 }
                 default -> { }
             }

@@ -2,6 +2,9 @@ package dev.ngnc.check;
 
 import dev.ngnc.ast.Decl;
 import dev.ngnc.tast.FnSymbol;
+import dev.ngnc.tast.TProgram;
+import dev.ngnc.types.MethodInfo;
+import dev.ngnc.types.RoleInfo;
 import dev.ngnc.types.Prim;
 import dev.ngnc.types.Type;
 import dev.ngnc.types.Types;
@@ -48,19 +51,57 @@ final class Extensions {
                 m.info().typeParams.stream().map(p -> (Type) Type.ANY).toList());
         Map<String, FnSymbol> table = checker.extensions.computeIfAbsent(key, k -> new HashMap<>());
         for (Decl.Fn f : x.methods()) {
-            if (f.body() == null) continue;
-            String jvmName = "ext$" + key.replace(':', '$') + "$" + f.name();
-            // A method that never mentions `this` is also callable statically: `User.new(…)`.
-            FnSymbol sym = checker.signature(f, checker.mainClass, jvmName, mentionsThis(f) ? receiver : null);
-            table.put(f.name(), sym);
-            checker.fnDecls.put(sym, f);
-            checker.fnParams.put(sym, f.params());
-            checker.extensionSymbols.add(sym);
-            if (AstWalk.mutatesThis(f.body())) checker.mutatingMethods.add(sym);
+            if (f.body() != null) declareMethod(f, key, receiver, table);
         }
-        if (!x.roles().isEmpty()) {
-            checker.error(x.span(), "Error: roles are not supported by this version of ngnc yet");
+        for (String roleName : x.roles()) bindRole(x, target, receiver, roleName, table, key);
+    }
+
+    /** {@code extend M with R}: every method of R must be defined (or have a default body in R). */
+    private void bindRole(Decl.Extend x, Type target, Type receiver, String roleName, Map<String, FnSymbol> table,
+                          String key) {
+        RoleInfo role = checker.types.roles.get(roleName);
+        if (role == null) {
+            checker.error(x.span(), "Type Error: Unknown role '" + roleName + "'");
+            return;
         }
+        if (!(target instanceof Type.Model model)) {
+            checker.error(x.span(), "Type Error: only models can be extended with a role, not " + Types.display(target));
+            return;
+        }
+        if (!model.info().roles.contains(role)) model.info().roles.add(role);
+        Decl.Role decl = checker.roleDecls.get(role);
+        for (MethodInfo m : role.methods.values()) {
+            FnSymbol impl = table.get(m.name);
+            if (impl == null) {
+                Decl.Fn defaultBody = decl == null ? null : decl.methods().stream()
+                        .filter(f -> f.name().equals(m.name) && f.body() != null).findFirst().orElse(null);
+                if (defaultBody == null) {
+                    checker.error(x.span(), "Type Error: Target '" + Types.display(target)
+                            + "' does not implement method '" + m.name + "' required by role '" + role.name + "'");
+                    continue;
+                }
+                impl = declareMethod(defaultBody, key, receiver, table);
+            }
+            int implParams = checker.fnParams.get(impl).size();
+            if (implParams != m.params.size()) {
+                checker.error(x.span(), "Type Error: method '" + m.name + "' of " + Types.display(target) + " takes "
+                        + implParams + " parameters but role '" + role.name + "' declares " + m.params.size());
+                continue;
+            }
+            checker.roleBindings.add(new TProgram.RoleBinding(model.info(), role, m.name, impl));
+        }
+    }
+
+    private FnSymbol declareMethod(Decl.Fn f, String key, Type receiver, Map<String, FnSymbol> table) {
+        String jvmName = "ext$" + key.replace(':', '$') + "$" + f.name();
+        // A method that never mentions `this` is also callable statically: `User.new(…)`.
+        FnSymbol sym = checker.signature(f, checker.mainClass, jvmName, mentionsThis(f) ? receiver : null);
+        table.put(f.name(), sym);
+        checker.fnDecls.put(sym, f);
+        checker.fnParams.put(sym, f.params());
+        checker.extensionSymbols.add(sym);
+        if (AstWalk.mutatesThis(f.body())) checker.mutatingMethods.add(sym);
+        return sym;
     }
 
     private static boolean mentionsThis(Decl.Fn f) { return AstWalk.mentionsThis(f.body()); }

@@ -195,6 +195,39 @@ final class ExprEmitter implements Opcodes {
                 Coercions.coerce(mv, Rep.OBJECT, Rep.of(f.type()));
             }
             case TExpr.Index i -> index(i);
+            case TExpr.Seq sq -> {
+                for (TExpr effect : sq.effects()) emitDiscard(effect);
+                emit(sq.value());
+            }
+            case TExpr.LetIn let -> {
+                Rep slot = Rep.slot(let.var().type);
+                emitValue(let.init(), slot);
+                g.store(let.var());
+                emit(let.body());
+            }
+            case TExpr.Cond c -> {
+                Rep target = Rep.of(c.type());
+                Label otherwise = new Label();
+                Label end = new Label();
+                emitAs(c.condition(), Rep.of(Prim.BOOL));
+                mv.visitJumpInsn(IFEQ, otherwise);
+                emitAs(c.then(), target);
+                mv.visitJumpInsn(GOTO, end);
+                g.label(otherwise);
+                emitAs(c.otherwise(), target);
+                g.label(end);
+            }
+            case TExpr.RoleCall rc -> {
+                emitAs(rc.receiver(), Rep.ref(rc.role().internalName));
+                org.objectweb.asm.Type[] params = org.objectweb.asm.Type.getArgumentTypes(rc.descriptor());
+                for (int i = 0; i < rc.args().size(); i++) {
+                    emitValue(rc.args().get(i), Rep.fromDescriptor(params[i].getDescriptor()));
+                }
+                g.line(rc.span());
+                mv.visitMethodInsn(INVOKEINTERFACE, rc.role().internalName, rc.jvmMethod(), rc.descriptor(), true);
+                String ret = org.objectweb.asm.Type.getReturnType(rc.descriptor()).getDescriptor();
+                Coercions.coerce(mv, Rep.fromDescriptor(ret), Rep.of(rc.type()));
+            }
             case TExpr.Invalid inv -> throw new IllegalStateException("invalid expression reached the emitter at "
                     + inv.span());
         }

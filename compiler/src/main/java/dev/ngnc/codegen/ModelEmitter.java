@@ -146,9 +146,43 @@ final class ModelEmitter implements Opcodes {
         mv.visitEnd();
     }
 
-    /** An empty marker interface for a role, so role-typed values can be held with the role's JVM type. */
-    static void roleInterface(ClassRegistry reg, String internalName) {
-        // no members: role methods are extend methods, compiled as static methods called with invokestatic
-        reg.begin(internalName, OBJECT, ACC_INTERFACE | ACC_ABSTRACT);
+    /** A role's JVM interface: one abstract method per role method, called with invokeinterface. */
+    static void roleInterface(ClassRegistry reg, dev.ngnc.types.RoleInfo role) {
+        ClassWriter cw = reg.begin(role.internalName, OBJECT, ACC_INTERFACE | ACC_ABSTRACT);
+        for (dev.ngnc.types.MethodInfo m : role.methods.values()) {
+            cw.visitMethod(ACC_PUBLIC | ACC_ABSTRACT, dev.ngnc.types.MethodInfo.roleMethodName(m.name),
+                    m.roleDescriptor(), null, null).visitEnd();
+        }
+    }
+
+    /** The bridge in a model class implementing a role method by calling the model's extend method. */
+    static void roleBridge(ClassWriter cw, dev.ngnc.tast.TProgram.RoleBinding b) {
+        dev.ngnc.types.MethodInfo m = b.role().methods.get(b.method());
+        String desc = m.roleDescriptor();
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, dev.ngnc.types.MethodInfo.roleMethodName(m.name), desc, null,
+                null);
+        mv.visitCode();
+        var impl = b.impl();
+        int slot = 1;
+        int first = 0;
+        if (impl.params.size() > m.params.size()) {
+            mv.visitVarInsn(ALOAD, 0);
+            Coercions.coerce(mv, Rep.ref(b.model().internalName), Rep.slot(impl.params.get(0).type));
+            first = 1;
+        }
+        org.objectweb.asm.Type[] params = org.objectweb.asm.Type.getArgumentTypes(desc);
+        for (int i = 0; i < params.length; i++) {
+            Rep from = Rep.fromDescriptor(params[i].getDescriptor());
+            mv.visitVarInsn(from.loadOp(), slot);
+            slot += params[i].getSize();
+            if (first + i < impl.params.size()) Coercions.coerce(mv, from, Rep.slot(impl.params.get(first + i).type));
+        }
+        mv.visitMethodInsn(INVOKESTATIC, impl.ownerInternalName, impl.jvmName, impl.descriptor(), false);
+        String ret = org.objectweb.asm.Type.getReturnType(desc).getDescriptor();
+        Rep to = Rep.fromDescriptor(ret);
+        Coercions.coerce(mv, Rep.of(impl.result), to);
+        mv.visitInsn(to.returnOp());
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
     }
 }

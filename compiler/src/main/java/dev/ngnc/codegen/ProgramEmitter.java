@@ -63,10 +63,17 @@ final class ProgramEmitter implements Opcodes {
         // models (and the role interfaces they implement) first: extend methods may live in them
         Set<RoleInfo> roles = new LinkedHashSet<>();
         for (ModelInfo m : program.models()) roles.addAll(m.roles);
+        for (TProgram.RoleBinding b : program.roleBindings()) roles.add(b.role());
         for (RoleInfo r : roles) {
-            if (!reg.exists(r.internalName)) ModelEmitter.roleInterface(reg, r.internalName);
+            if (!reg.exists(r.internalName)) ModelEmitter.roleInterface(reg, r);
         }
-        for (ModelInfo m : program.models()) ModelEmitter.members(ModelEmitter.begin(reg, m), m);
+        for (ModelInfo m : program.models()) {
+            ClassWriter cw = ModelEmitter.begin(reg, m);
+            ModelEmitter.members(cw, m);
+            for (TProgram.RoleBinding b : program.roleBindings()) {
+                if (b.model() == m) ModelEmitter.roleBridge(cw, b);
+            }
+        }
 
         reg.begin(main, OBJECT, 0);
         for (GlobalVar gv : program.globals()) {
@@ -146,6 +153,9 @@ final class ProgramEmitter implements Opcodes {
     private void run(String main) {
         MethodVisitor mv = classFor(main).visitMethod(ACC_PUBLIC | ACC_STATIC, RUN, "()V", null, null);
         mv.visitCode();
+        for (String module : program.moduleInits()) {
+            mv.visitMethodInsn(INVOKESTATIC, module, TOP_LEVEL, "()V", false);
+        }
         mv.visitMethodInsn(INVOKESTATIC, main, TOP_LEVEL, "()V", false);
         FnSymbol entry = program.entry();
         if (entry != null) {

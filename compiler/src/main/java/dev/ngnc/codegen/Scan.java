@@ -135,6 +135,10 @@ final class Scan {
             case TExpr.ModelField f -> any(f.receiver(), test);
             case TExpr.DynField f -> any(f.receiver(), test);
             case TExpr.Index i -> any(i.receiver(), test) || any(i.index(), test);
+            case TExpr.Seq sq -> all(sq.effects(), test) || any(sq.value(), test);
+            case TExpr.LetIn l -> any(l.init(), test) || any(l.body(), test);
+            case TExpr.Cond c -> any(c.condition(), test) || any(c.then(), test) || any(c.otherwise(), test);
+            case TExpr.RoleCall rc -> any(rc.receiver(), test) || all(rc.args(), test);
             default -> false;
         };
     }

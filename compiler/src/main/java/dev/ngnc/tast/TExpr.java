@@ -108,6 +108,23 @@ public sealed interface TExpr {
     /** {@code a[i]} on array, tuple, string or bytes (decided by the receiver's type); dynamic receivers go through Dyn.index. */
     record Index(TExpr receiver, TExpr index, Type type, Span span) implements TExpr {}
 
+    /** Evaluates {@code effects} (values discarded) in order, then {@code value}, whose value this is. */
+    record Seq(List<TExpr> effects, TExpr value, Span span) implements TExpr {
+        public Type type() { return value.type(); }
+    }
+    /** Stores {@code init} in {@code var} (a fresh hidden local), then evaluates {@code body}. */
+    record LetIn(LocalVar var, TExpr init, TExpr body, Span span) implements TExpr {
+        public Type type() { return body.type(); }
+    }
+    /** {@code condition ? then : otherwise}, both branches converted to {@code type}. */
+    record Cond(TExpr condition, TExpr then, TExpr otherwise, Type type, Span span) implements TExpr {}
+    /**
+     * A method call through a role-typed receiver: {@code invokeinterface role.jvmMethod(descriptor)}; every
+     * model extended with the role implements that interface method by calling its extend method.
+     */
+    record RoleCall(dev.ngnc.types.RoleInfo role, String jvmMethod, String descriptor, TExpr receiver,
+                    List<TExpr> args, Type type, Span span) implements TExpr {}
+
     /** The checker already reported an error here; never reaches the emitter. */
     record Invalid(Span span) implements TExpr {
         public Type type() { return Type.ERROR; }
