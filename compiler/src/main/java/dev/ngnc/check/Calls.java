@@ -43,8 +43,14 @@ final class Calls {
         }
         var global = checker.globals.get(name);
         if (global != null) return callValue(new TExpr.Global(global, n.span()), c, name);
-        FnSymbol fn = checker.functions.get(name);
+        FnSymbol fn = checker.function(name);
         if (fn != null) return new TExpr.Call(fn, arguments(fn, c.args(), c.span(), name), c.span());
+        ModuleExports namespace = checker.fileNamespaces.get(name);
+        if (namespace != null && namespace.defaultFunction != null && namespace.functions.isEmpty()) {
+            // `import * as M` of a module whose only value export is its default: M is that function
+            FnSymbol target = namespace.defaultFunction;
+            return new TExpr.Call(target, arguments(target, c.args(), c.span(), name), c.span());
+        }
         TExpr builtin = new Natives(exprs).call(name, c, expected);
         if (builtin != null) return builtin;
         if (checker.variantOwners.containsKey(name)) return variantCall(null, name, c, expected);
@@ -232,8 +238,23 @@ final class Calls {
         if (special != null) return special;
         TExpr staticCall = staticMethodCall(m);
         if (staticCall != null) return staticCall;
+        TExpr moduleCall = moduleFunctionCall(m);
+        if (moduleCall != null) return moduleCall;
         TExpr receiver = exprs.check(m.receiver());
         return methodOn(receiver, m, expected);
+    }
+
+    /** {@code M.f(…)} where {@code M} is {@code import * as M from "file.ngn"}. */
+    private TExpr moduleFunctionCall(Expr.MethodCall m) {
+        if (!(m.receiver() instanceof Expr.Name n)) return null;
+        ModuleExports module = checker.fileNamespaces.get(n.name());
+        if (module == null || exprs.resolveLocal(n.name(), n.span()) != null) return null;
+        FnSymbol fn = m.name().equals("default") ? module.defaultFunction : module.functions.get(m.name());
+        if (fn == null) {
+            exprs.error(m.span(), "Import Error: '" + m.name() + "' is not exported from '" + module.path + "'");
+            return new TExpr.Invalid(m.span());
+        }
+        return new TExpr.Call(fn, arguments(fn, m.args(), m.span(), m.name()), m.span());
     }
 
     /** {@code Model.method(…)} for an extend method that does not use {@code this}; null if not that shape. */
@@ -356,6 +377,18 @@ final class Calls {
                 return new TExpr.Builtin(spec.method(), operands, spec.result(), m.span());
             }
             case MUTATES -> {
+                if (receiver instanceof TExpr.Mutate inner && returnsReceiver(inner)) {
+                    // m.set(a, 1).set(b, 2): every call of the chain applies to m (docs; spec 4.2 notes the ref bug)
+                    return new TExpr.Seq(List.of(inner),
+                            new TExpr.Mutate(inner.place(), spec.method(), args, spec.result(), m.span()), m.span());
+                }
+                if (receiver instanceof TExpr.Seq seq && seq.value() instanceof TExpr.Mutate inner
+                        && returnsReceiver(inner)) {
+                    List<TExpr> effects = new ArrayList<>(seq.effects());
+                    effects.add(inner);
+                    return new TExpr.Seq(effects,
+                            new TExpr.Mutate(inner.place(), spec.method(), args, spec.result(), m.span()), m.span());
+                }
                 Place place = mutationPlace(m);
                 if (place == null) return new TExpr.Invalid(m.span());
                 return new TExpr.Mutate(place, spec.method(), args, spec.result(), m.span());
@@ -367,6 +400,13 @@ final class Calls {
             }
         }
         throw new IllegalStateException();
+    }
+
+    /** Map {@code set} and set {@code add} return their receiver, so calls on them chain. */
+    private static boolean returnsReceiver(TExpr.Mutate m) {
+        String owner = m.method().owner();
+        return (owner.endsWith("/NgnMap") && m.method().name().equals("set"))
+                || (owner.endsWith("/NgnSet") && m.method().name().equals("add"));
     }
 
     private Place mutationPlace(Expr.MethodCall m) {

@@ -57,19 +57,56 @@ public final class Checker {
     final List<TProgram.RoleBinding> roleBindings = new ArrayList<>();
     final List<ModelInfo> modelList = new ArrayList<>();
 
-    private Checker(SourceFile file, Diagnostics diagnostics) {
+    /** Prefix of every class generated for this module, e.g. {@code ngn/} for the entry file. */
+    final String classPrefix;
+    final ModuleGraph graph;
+    final boolean isEntry;
+    final ModuleExports exports;
+    /** Functions imported from other modules (they live in those modules' classes). */
+    final Map<String, FnSymbol> importedFunctions = new HashMap<>();
+    /** {@code import * as M from "file.ngn"}: namespace name → that module's exports. */
+    final Map<String, ModuleExports> fileNamespaces = new HashMap<>();
+
+    Checker(SourceFile file, Diagnostics diagnostics, String classPrefix, ModuleGraph graph, boolean isEntry) {
         this.file = file;
         this.diagnostics = diagnostics;
-        this.mainClass = "ngn/Main";
+        this.classPrefix = classPrefix;
+        this.mainClass = classPrefix + "Main";
+        this.graph = graph;
+        this.isEntry = isEntry;
+        this.exports = new ModuleExports(file.displayPath());
         this.types = new TypeResolver(file, diagnostics);
         registerVariants(EnumInfo.MAYBE);
         registerVariants(EnumInfo.RESULT);
     }
 
-    /** Checks {@code program}; returns null when errors were reported. */
+    /** The checked entry program plus every module it imports (dependencies first). */
+    public record CheckedProgram(TProgram entry, List<TProgram> modules) {}
+
+    /** Checks a single-file program (imports of other files are reported as unavailable); null on errors. */
     public static TProgram check(Program program, Diagnostics diagnostics) {
-        Checker checker = new Checker(program.file(), diagnostics);
-        return checker.run(program);
+        CheckedProgram all = checkAll(program, diagnostics, (path, display, d) -> null);
+        return all == null ? null : all.entry();
+    }
+
+    /** Checks {@code program} and, through {@code source}, the modules it imports; null on errors. */
+    public static CheckedProgram checkAll(Program program, Diagnostics diagnostics, ModuleSource source) {
+        ModuleGraph graph = new ModuleGraph(source, diagnostics, program.file().path());
+        Checker checker = new Checker(program.file(), diagnostics, "ngn/", graph, true);
+        TProgram entry = checker.run(program);
+        if (entry == null) return null;
+        return new CheckedProgram(entry, List.copyOf(graph.programs()));
+    }
+
+    /** A function by name: declared here or imported. */
+    FnSymbol function(String name) {
+        FnSymbol f = functions.get(name);
+        return f != null ? f : importedFunctions.get(name);
+    }
+
+    void registerEnum(String name, EnumInfo info) {
+        types.enums.put(name, info);
+        registerVariants(info);
     }
 
     void error(Span span, String message) { diagnostics.error(file, span, message); }
@@ -85,17 +122,22 @@ public final class Checker {
         }
     }
 
-    private TProgram run(Program program) {
+    TProgram run(Program program) {
         int errorsBefore = diagnostics.errorCount();
+        for (Decl d : program.items()) {
+            if (d instanceof Decl.Import i) new Imports(this).declare(i);
+        }
         declareTypes(program);
         declareSignatures(program);
         List<TStmt> topLevel = checkTopLevel(program);
         for (Map.Entry<FnSymbol, Decl.Fn> e : fnDecls.entrySet()) {
             new BodyChecker(this).checkFunction(e.getKey(), e.getValue(), fnParams.get(e.getKey()));
         }
-        FnSymbol entry = functions.get("main");
+        FnSymbol entry = isEntry ? functions.get("main") : null;
         boolean hasExportDefault = program.items().stream().anyMatch(d -> d instanceof Decl.ExportDefault);
-        if (entry != null && hasExportDefault) {
+        if (!isEntry) {
+            new Exports(this).collect(program, topLevel);
+        } else if (entry != null && hasExportDefault) {
             error(Span.NONE, "Cannot have both fn main() and export default",
                     "use fn main() for normal apps, or export default for HTTP servers");
         } else if (entry == null && !hasExportDefault) {
@@ -107,8 +149,8 @@ public final class Checker {
         if (diagnostics.errorCount() > errorsBefore) return null;
         List<FnSymbol> allFunctions = new ArrayList<>(functions.values());
         allFunctions.addAll(extensionSymbols);
-        return new TProgram(file, mainClass, allFunctions,
-                new ArrayList<>(globals.values()), topLevel, entry, modelList, closures, roleBindings, List.of());
+        return new TProgram(file, mainClass, allFunctions, new ArrayList<>(globals.values()), topLevel, entry,
+                modelList, closures, roleBindings, isEntry ? graph.initOrder() : List.of());
     }
 
     // ---- declarations -------------------------------------------------------------------------
@@ -118,7 +160,7 @@ public final class Checker {
             switch (d) {
                 case Decl.Model m -> {
                     if (checkTypeNameFree(m.name(), m.span())) {
-                        ModelInfo info = new ModelInfo(m.name(), m.typeParams(), "ngn/model/" + m.name());
+                        ModelInfo info = new ModelInfo(m.name(), m.typeParams(), classPrefix + "model/" + m.name());
                         types.models.put(m.name(), info);
                         modelList.add(info);
                     }
@@ -130,7 +172,7 @@ public final class Checker {
                 }
                 case Decl.Role r -> {
                     if (checkTypeNameFree(r.name(), r.span())) {
-                        types.roles.put(r.name(), new RoleInfo(r.name(), "ngn/role/" + r.name()));
+                        types.roles.put(r.name(), new RoleInfo(r.name(), classPrefix + "role/" + r.name()));
                     }
                 }
                 case Decl.TypeAlias a -> {
@@ -195,7 +237,6 @@ public final class Checker {
         for (Decl d : program.items()) {
             switch (d) {
                 case Decl.Fn f -> declareFunction(f);
-                case Decl.Import i -> new Imports(this).declare(i);
                 default -> { }
             }
         }
@@ -205,7 +246,7 @@ public final class Checker {
     }
 
     private void declareFunction(Decl.Fn f) {
-        if (functions.containsKey(f.name())) {
+        if (function(f.name()) != null) {
             error(f.nameSpan(), "Error: '" + f.name() + "' already defined in this scope");
             return;
         }
@@ -236,7 +277,7 @@ public final class Checker {
         for (Decl d : program.items()) {
             switch (d) {
                 case Decl.Global g -> {
-                    if (globals.containsKey(g.name()) || functions.containsKey(g.name())) {
+                    if (globals.containsKey(g.name()) || function(g.name()) != null) {
                         error(g.span(), "Error: '" + g.name() + "' already defined in this scope");
                         continue;
                     }
@@ -249,6 +290,13 @@ public final class Checker {
                     GlobalVar gv = new GlobalVar(g.name(), t, mainClass, "g$" + g.name());
                     globals.put(g.name(), gv);
                     out.add(new TStmt.InitGlobal(gv, init, g.span()));
+                }
+                case Decl.ExportDefault ed when !isEntry -> {
+                    if (ed.value() instanceof dev.ngnc.ast.Expr.Name n && function(n.name()) != null) continue;
+                    TExpr init = top.topLevelExpr(ed.value(), null);
+                    GlobalVar gv = new GlobalVar("default", init.type(), mainClass, "g$default");
+                    globals.put("$default", gv);
+                    out.add(new TStmt.InitGlobal(gv, init, ed.span()));
                 }
                 case Decl.TopLevelStmt s -> {
                     if (s.stmt() instanceof Stmt.VarDecl) continue; // the parser reported it

@@ -288,7 +288,7 @@ final class ExprChecker {
         if (checker.diagnostics.errorCount() > errorsBefore) return new TExpr.Invalid(n.span());
         var global = checker.globals.get(n.name());
         if (global != null) return new TExpr.Global(global, n.span());
-        var fn = checker.functions.get(n.name());
+        var fn = checker.function(n.name());
         if (fn != null) {
             return new TExpr.FnValue(fn, new Type.Fn(fn.params.stream().map(p -> p.type).toList(), fn.result),
                     n.span());

@@ -2,7 +2,12 @@ package dev.ngnc.check;
 
 import dev.ngnc.ast.Decl;
 
-/** Resolves import declarations. Toolbox modules ({@code tbx::…}) map to natives; file modules come later. */
+import java.nio.file.Path;
+
+/**
+ * Resolves import declarations: toolbox modules ({@code tbx::…}) map to natives; file modules are
+ * loaded (and checked) through the {@link ModuleGraph} and their exports bound under the imported names.
+ */
 final class Imports {
     private final Checker checker;
 
@@ -10,11 +15,64 @@ final class Imports {
 
     void declare(Decl.Import i) {
         String source = i.source();
-        if (!source.startsWith("tbx::")) {
-            checker.error(i.span(), "Error: importing other files is not supported by this version of ngnc yet");
+        if (source.startsWith("tbx::")) {
+            toolbox(i, source.substring("tbx::".length()));
             return;
         }
-        String module = source.substring("tbx::".length());
+        Path path = checker.graph.resolve(checker, source);
+        ModuleExports module = checker.graph.load(checker, path, source, i.span());
+        if (module == null) return;
+        if (i.namespace() != null) {
+            checker.fileNamespaces.put(i.namespace(), module);
+            return;
+        }
+        if (i.defaultName() != null) {
+            if (module.defaultFunction != null) {
+                checker.importedFunctions.put(i.defaultName(), module.defaultFunction);
+            } else if (module.defaultValue != null) {
+                checker.globals.put(i.defaultName(), module.defaultValue);
+            } else {
+                checker.error(i.span(), "Import Error: Module '" + source + "' has no default export");
+            }
+            return;
+        }
+        for (Decl.ImportName n : i.names()) bindName(n, module, source);
+    }
+
+    private void bindName(Decl.ImportName n, ModuleExports module, String source) {
+        String local = n.alias() != null ? n.alias() : n.name();
+        if (checker.function(local) != null || checker.types.isTypeName(local)) {
+            checker.error(n.span(), "Error: '" + local + "' already defined in this scope");
+            return;
+        }
+        boolean found = false;
+        if (module.functions.containsKey(n.name())) {
+            checker.importedFunctions.put(local, module.functions.get(n.name()));
+            found = true;
+        }
+        if (module.models.containsKey(n.name())) {
+            checker.types.models.put(local, module.models.get(n.name()));
+            found = true;
+        }
+        if (module.enums.containsKey(n.name())) {
+            checker.registerEnum(local, module.enums.get(n.name()));
+            found = true;
+        }
+        if (module.roles.containsKey(n.name())) {
+            checker.types.roles.put(local, module.roles.get(n.name()));
+            found = true;
+        }
+        if (module.aliases.containsKey(n.name())) {
+            checker.types.defineAlias(local, module.aliases.get(n.name()));
+            found = true;
+        }
+        if (!found) {
+            checker.error(n.span(), "Import Error: '" + n.name() + "' is not exported from '" + source + "'");
+        }
+    }
+
+    private void toolbox(Decl.Import i, String module) {
+        String source = "tbx::" + module;
         if (!module.equals("math") && !module.equals("test")) {
             checker.error(i.span(), "Error: toolbox module '" + source + "' is not supported by this version of ngnc yet");
             return;

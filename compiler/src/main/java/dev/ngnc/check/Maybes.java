@@ -88,12 +88,42 @@ final class Maybes {
         return new TExpr.Coalesce(left, right, result, b.span());
     }
 
+    /** {@code a?.f}: Null (or Error) stays Null, otherwise {@code Value(a.f)}; a Maybe field is not wrapped twice. */
     TExpr optionalField(Expr.Field f) {
-        return body.exprs.unsupported(f.span(), "'?.'");
+        TExpr receiver = body.exprs.check(f.receiver());
+        return chain(receiver, f.span(), payload -> body.exprs.fieldOf(payload, f.name(), f.span()));
     }
 
+    /** {@code a?.m(args)}: Null (args not evaluated) or {@code Value(a.m(args))}. */
     TExpr optionalMethod(Expr.MethodCall m) {
-        return body.exprs.unsupported(m.span(), "'?.'");
+        TExpr receiver = body.exprs.check(m.receiver());
+        Expr.MethodCall plain = new Expr.MethodCall(m.receiver(), m.name(), m.args(), false, m.span());
+        return chain(receiver, m.span(), payload -> body.exprs.calls.methodOn(payload, plain, null));
+    }
+
+    private TExpr chain(TExpr receiver, dev.ngnc.source.Span span, java.util.function.Function<TExpr, TExpr> step) {
+        Type t = receiver.type();
+        if (t instanceof Type.Error) return new TExpr.Invalid(span);
+        boolean wrapped = Types.isMaybe(t) || Types.isResult(t);
+        if (!wrapped) {
+            TExpr value = step.apply(receiver);
+            if (value instanceof TExpr.Invalid) return value;
+            return wrapValue(value, span);
+        }
+        LocalVar temp = new LocalVar("$chain", t, false);
+        TExpr tempRef = new TExpr.Local(temp, span);
+        TExpr value = step.apply(new TExpr.Payload(tempRef, payloadOf(t), span));
+        if (value instanceof TExpr.Invalid) return value;
+        TExpr present = wrapValue(value, span);
+        TExpr absent = new TExpr.NullConst(present.type(), span);
+        return new TExpr.LetIn(temp, receiver, new TExpr.Cond(new TExpr.IsPresent(tempRef, span), present, absent,
+                present.type(), span), span);
+    }
+
+    private static TExpr wrapValue(TExpr value, dev.ngnc.source.Span span) {
+        if (Types.isMaybe(value.type())) return value;
+        if (value.type() == Prim.VOID) return value;
+        return new TExpr.EnumLit(dev.ngnc.types.EnumInfo.MAYBE, "Value", value, Types.maybe(value.type()), span);
     }
 
     static boolean isBool(Type t) { return t == Prim.BOOL; }

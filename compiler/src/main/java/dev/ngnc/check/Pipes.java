@@ -21,7 +21,26 @@ final class Pipes {
 
     TExpr pipe(Expr.Pipe p, Type expected) {
         Expr stage = p.stage();
-        if (usesPlaceholder(stage)) return exprs.checkExpecting(substitute(stage, p.input()), expected);
+        if (usesPlaceholder(stage)) {
+            Expr input = p.input();
+            if (input instanceof Expr.Name || input instanceof Expr.IntLit || input instanceof Expr.FloatLit
+                    || input instanceof Expr.StringLit) {
+                return exprs.checkExpecting(substitute(stage, input), expected);
+            }
+            // Evaluate the input once into a hidden local that every placeholder reads.
+            TExpr value = exprs.check(input);
+            String hidden = "$pipe" + p.span().start();
+            dev.ngnc.tast.LocalVar temp = new dev.ngnc.tast.LocalVar(hidden, value.type(), false);
+            BodyContext ctx = exprs.body.ctx;
+            ctx.push();
+            try {
+                ctx.declare(hidden, temp);
+                TExpr body = exprs.checkExpecting(substitute(stage, new Expr.Name(hidden, input.span())), expected);
+                return new TExpr.LetIn(temp, value, body, p.span());
+            } finally {
+                ctx.pop();
+            }
+        }
         return switch (stage) {
             case Expr.Name n -> exprs.checkExpecting(
                     new Expr.Call(n, List.of(), List.of(p.input()), p.span()), expected);

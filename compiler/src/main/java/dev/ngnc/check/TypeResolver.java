@@ -39,6 +39,12 @@ final class TypeResolver {
                 || aliasDecls.containsKey(name);
     }
 
+    /** Makes an alias resolved in another module visible here under {@code name}. */
+    void defineAlias(String name, Type type) {
+        aliasDecls.put(name, null);
+        resolvedAliases.put(name, type);
+    }
+
     Type resolve(TypeExpr t) { return resolve(t, List.of()); }
 
     /** @param typeParams names that stand for type parameters in this context (e.g. a generic model's T) */

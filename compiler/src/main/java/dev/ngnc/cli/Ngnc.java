@@ -7,8 +7,8 @@ import dev.ngnc.diag.Severity;
 import dev.ngnc.driver.CompiledProgram;
 import dev.ngnc.driver.Compiler;
 import dev.ngnc.driver.SourceReader;
-import dev.ngnc.source.SourceFile;
 import dev.ngnc.jar.JarBuilder;
+import dev.ngnc.source.SourceFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -121,7 +121,7 @@ public final class Ngnc implements Callable<Integer> {
 
     /**
      * The common invocations ({@code run FILE [ARGS...]}, {@code check FILE}, {@code compile FILE
-     * [-o JAR]}) skip picocli: building its model costs ~70 ms of JVM startup, which every
+     * [-o JAR]}) skip picocli: building its model costs 70-100 ms of JVM start-up, which every
      * {@code ngnc run} would pay. Returns null for anything else (help, options, errors), which goes
      * through picocli. Both paths run the same command code, with the same results.
      */

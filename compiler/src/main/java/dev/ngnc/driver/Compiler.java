@@ -9,9 +9,10 @@ import dev.ngnc.source.SourceFile;
 import dev.ngnc.tast.TProgram;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Runs the phases (read → lex → parse → check → emit) for one entry file. */
+/** Runs the phases (read → lex → parse → check → emit) for an entry file and the modules it imports. */
 public final class Compiler {
     private Compiler() {}
 
@@ -25,18 +26,25 @@ public final class Compiler {
         return compile(file, diagnostics);
     }
 
-    /** Compiles already-read source text (tests, tools). */
+    /** Compiles already-read source text (tests, tools); imports resolve against {@code file.path()}. */
     public static CompiledProgram compile(SourceFile file, Diagnostics diagnostics) {
-        TProgram checked = check(file, diagnostics);
+        Checker.CheckedProgram checked = check(file, diagnostics);
         if (checked == null) return null;
-        Map<String, byte[]> classes = Emitter.emit(checked);
-        return new CompiledProgram(checked.mainClass(), classes);
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        for (TProgram module : checked.modules()) classes.putAll(Emitter.emit(module));
+        classes.putAll(Emitter.emit(checked.entry()));
+        return new CompiledProgram(checked.entry().mainClass(), classes);
     }
 
-    /** Front end only ({@code ngnc check}): parse and check, reporting into {@code diagnostics}. */
-    public static TProgram check(SourceFile file, Diagnostics diagnostics) {
+    /** Front end only ({@code ngnc check}): parse and check the program and its modules. */
+    public static Checker.CheckedProgram check(SourceFile file, Diagnostics diagnostics) {
         Program program = Parser.parse(file, diagnostics);
-        TProgram checked = Checker.check(program, diagnostics);
+        Checker.CheckedProgram checked = Checker.checkAll(program, diagnostics, Compiler::loadModule);
         return diagnostics.hasErrors() ? null : checked;
+    }
+
+    private static Program loadModule(Path path, String displayPath, Diagnostics diagnostics) {
+        SourceFile file = SourceReader.read(path, displayPath, diagnostics);
+        return file == null ? null : Parser.parse(file, diagnostics);
     }
 }

@@ -52,7 +52,7 @@ class CorpusSmokeTest {
         for (Path p : cases) {
             Diagnostics d = new Diagnostics();
             SourceFile file = SourceReader.read(p, p.getFileName().toString(), d);
-            TProgram program;
+            dev.ngnc.check.Checker.CheckedProgram program;
             try {
                 program = file == null ? null : dev.ngnc.driver.Compiler.check(file, d);
             } catch (RuntimeException e) {
@@ -66,14 +66,16 @@ class CorpusSmokeTest {
             checked++;
             Map<String, byte[]> classes;
             try {
-                classes = Emitter.emit(program);
+                classes = new java.util.LinkedHashMap<>();
+                for (TProgram module : program.modules()) classes.putAll(Emitter.emit(module));
+                classes.putAll(Emitter.emit(program.entry()));
                 Harness.verify(classes);
             } catch (Throwable e) {
                 emitterFailures.add(CORPUS.relativize(p) + ": " + e.toString().lines().limit(12)
                         .reduce((a, b) -> a + "\n" + b).orElse(""));
                 continue;
             }
-            String[] result = runInProcess(classes, program.mainClass());
+            String[] result = runInProcess(classes, program.entry().mainClass());
             String expected = Files.exists(sibling(p, ".out")) ? Files.readString(sibling(p, ".out")) : null;
             String contains = Files.exists(sibling(p, ".err-contains"))
                     ? Files.readString(sibling(p, ".err-contains")).strip() : null;

@@ -1,0 +1,91 @@
+package dev.ngnc.check;
+
+import dev.ngnc.ast.Program;
+import dev.ngnc.diag.Diagnostics;
+import dev.ngnc.source.Span;
+import dev.ngnc.tast.TProgram;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * All modules of one program: each file is parsed and checked once, into its own program class; import
+ * cycles are errors. {@link #initOrder()} lists module classes dependencies-first, so their top-level code
+ * runs before the code of the modules that import them.
+ */
+final class ModuleGraph {
+    private final ModuleSource source;
+    final Diagnostics diagnostics;
+    private final Path entryDir;
+    private final Map<Path, ModuleExports> done = new HashMap<>();
+    private final Deque<Path> inProgress = new ArrayDeque<>();
+    private final List<TProgram> programs = new ArrayList<>();
+    private int counter;
+
+    ModuleGraph(ModuleSource source, Diagnostics diagnostics, Path entryFile) {
+        this.source = source;
+        this.diagnostics = diagnostics;
+        Path abs = entryFile.toAbsolutePath().normalize();
+        this.entryDir = abs.getParent() == null ? abs : abs.getParent();
+        inProgress.push(abs);
+    }
+
+    List<TProgram> programs() { return programs; }
+
+    List<String> initOrder() { return programs.stream().map(TProgram::mainClass).toList(); }
+
+    /**
+     * Resolves {@code spec} as written in an import of {@code importer}: {@code ./} and {@code ../} paths are
+     * relative to the importing file, other paths to the entry file's directory (docs).
+     */
+    Path resolve(Checker importer, String spec) {
+        if (spec.startsWith("./") || spec.startsWith("../")) {
+            Path dir = importer.file.path().toAbsolutePath().getParent();
+            return dir.resolve(spec).normalize();
+        }
+        return entryDir.resolve(spec).normalize();
+    }
+
+    /** Loads and checks the module at {@code path}; null (after reporting) when it cannot be used. */
+    ModuleExports load(Checker importer, Path path, String spec, Span span) {
+        ModuleExports cached = done.get(path);
+        if (cached != null) return cached;
+        if (inProgress.contains(path)) {
+            List<String> cycle = new ArrayList<>();
+            for (Path p : inProgress) cycle.add(0, p.getFileName().toString());
+            cycle.add(path.getFileName().toString());
+            importer.error(span, "Import Error: import cycle: " + String.join(" → ", cycle),
+                    "move the shared declarations into a module both can import");
+            return null;
+        }
+        Program program = source.load(path, spec, diagnostics);
+        if (program == null) {
+            importer.error(span, "Import Error: Could not read module: " + spec);
+            return null;
+        }
+        inProgress.push(path);
+        try {
+            String prefix = "ngn/m" + (++counter) + "_" + sanitize(path.getFileName().toString()) + "/";
+            Checker module = new Checker(program.file(), diagnostics, prefix, this, false);
+            TProgram checked = module.run(program);
+            if (checked == null) return null;
+            programs.add(checked);
+            done.put(path, module.exports);
+            return module.exports;
+        } finally {
+            inProgress.pop();
+        }
+    }
+
+    private static String sanitize(String name) {
+        String stem = name.endsWith(".ngn") ? name.substring(0, name.length() - 4) : name;
+        StringBuilder sb = new StringBuilder();
+        for (char c : stem.toCharArray()) sb.append(Character.isLetterOrDigit(c) && c < 128 ? c : '_');
+        return sb.toString();
+    }
+}
