@@ -19,7 +19,7 @@ final class Assignments {
             return new TExpr.Invalid(a.span());
         }
         if (a.op() != null && !(place instanceof Place.Local)) {
-            exprs.error(a.span(), "Syntax Error: Invalid assignment target",
+            exprs.error(a.span(), "Invalid assignment target",
                     "compound assignment works on variables; write `a.b = a.b + 1`");
             return new TExpr.Invalid(a.span());
         }
@@ -34,8 +34,8 @@ final class Assignments {
             value = exprs.checkExpecting(a.value(), target);
         }
         if (place instanceof Place.Local local && Types.isInt(target) && Types.isFloat(value.type())) {
-            // Numeric types are mutually assignable (spec 3.1): the variable becomes a float.
-            exprs.body.widenToFloat(local.var());
+            // Numeric types are mutually assignable (spec 3.1): the variable becomes a dynamic number.
+            exprs.body.widenToNumber(local.var());
         } else if (!Types.assignable(target, value.type())) {
             String what = place instanceof Place.ModelField mf
                     ? "Cannot assign " + Types.display(value.type()) + " to field '" + mf.field() + "' of type "

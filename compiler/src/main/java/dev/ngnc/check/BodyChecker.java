@@ -153,11 +153,11 @@ final class BodyChecker {
             case Stmt.For f -> new Loops(this).forStmt(f);
             case Stmt.Match m -> new Matches(this).match(m);
             case Stmt.Break b -> {
-                if (ctx.loopDepth == 0) error(b.span(), "Error: 'break' outside of a loop");
+                if (ctx.loopDepth == 0) error(b.span(), "'break' outside of a loop");
                 yield new TStmt.Break(b.span());
             }
             case Stmt.Next n -> {
-                if (ctx.matchDepth == 0) error(n.span(), "Error: 'next' outside of a match arm");
+                if (ctx.matchDepth == 0) error(n.span(), "'next' outside of a match arm");
                 yield new TStmt.Next(n.span());
             }
             case Stmt.Return r -> returnStmt(r);
@@ -196,7 +196,7 @@ final class BodyChecker {
             return new TStmt.Return(null, r.span());
         }
         if (ctx.kind == BodyContext.Kind.TOP_LEVEL) {
-            error(r.span(), "Error: 'return' outside of a function");
+            error(r.span(), "'return' outside of a function");
         }
         TExpr value = exprs.checkExpecting(r.value(), expected == Prim.VOID ? null : expected);
         if (ctx.inferResult) {
@@ -232,6 +232,10 @@ final class BodyChecker {
             error(v.init().span(), "Type Error: cannot store a void value in '" + bind.name() + "'");
             t = Type.ERROR;
         }
+        if (v.kind() == DeclKind.VAR && t instanceof Type.Channel) {
+            error(v.span(), "Type Error: Channel '" + bind.name() + "' must be declared as 'const' or 'global', not 'var'.",
+                    "channels are shared by reference; `const` keeps the name bound to one channel");
+        }
         if (v.kind() == DeclKind.VAR && init.type() instanceof Type.Fn && v.init() instanceof Expr.Closure) {
             error(v.span(), "Type Error: Closure '" + bind.name() + "' must be declared as 'const' or 'global', not 'var'.");
         }
@@ -242,7 +246,7 @@ final class BodyChecker {
     /** Declares a local in the innermost scope (redeclaring a name in the same scope is an error). */
     LocalVar declareLocal(String name, Type type, boolean mutable, Span declSpan, Span nameSpan) {
         if (ctx.declaredInInnermost(name)) {
-            error(nameSpan, "Error: '" + name + "' already defined in this scope");
+            error(nameSpan, "'" + name + "' already defined in this scope");
         }
         Type w = widened.get(declSpan.start());
         LocalVar var = new LocalVar(name, w != null ? w : type, mutable);
@@ -251,11 +255,14 @@ final class BodyChecker {
         return var;
     }
 
-    /** An integer variable receives a float: widen it to f64 and check the function again. */
-    void widenToFloat(LocalVar var) {
+    /**
+     * An integer variable receives a float: from now on it holds either kind (spec 3.1), so it becomes a
+     * dynamically typed {@code number} and the function is checked again. Its int values keep int semantics.
+     */
+    void widenToNumber(LocalVar var) {
         Integer offset = declOffsets.get(var);
         if (offset == null) return;
-        widened.put(offset, Prim.F64);
+        widened.put(offset, Prim.NUMBER);
         needsRecheck = true;
     }
 

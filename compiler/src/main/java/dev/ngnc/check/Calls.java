@@ -31,7 +31,7 @@ final class Calls {
     TExpr call(Expr.Call c, Type expected) {
         if (c.callee() instanceof Expr.Path p) return variantCall(p.owner(), p.member(), c, expected);
         if (!(c.callee() instanceof Expr.Name n)) {
-            exprs.error(c.callee().span(), "Error: only named functions and variants can be called",
+            exprs.error(c.callee().span(), "only named functions and variants can be called",
                     "store the function in a const first, then call it by name");
             return new TExpr.Invalid(c.span());
         }
@@ -54,14 +54,18 @@ final class Calls {
         TExpr builtin = new Natives(exprs).call(name, c, expected);
         if (builtin != null) return builtin;
         if (checker.variantOwners.containsKey(name)) return variantCall(null, name, c, expected);
-        exprs.error(n.span(), "Error: Undefined function '" + name + "'");
+        if (checker.unavailable.contains(name)) {
+            for (Expr a : c.args()) exprs.check(a);
+            return new TExpr.Invalid(c.span());
+        }
+        exprs.error(n.span(), "Undefined function '" + name + "'");
         return new TExpr.Invalid(c.span());
     }
 
     private void checkNotMoved(LocalVar var, Span span) {
         Span moved = exprs.body.ctx.moved.get(var);
         if (moved != null) {
-            exprs.error(span, "Error: Use of moved variable '" + var.name + "'",
+            exprs.error(span, "Use of moved variable '" + var.name + "'",
                     "it was passed to an owned parameter (`<T`) on line " + moved.line());
         }
     }
@@ -141,7 +145,7 @@ final class Calls {
 
     void arityError(Span span, String name, int min, int max, int got) {
         String expects = min == max ? min + " argument" + (min == 1 ? "" : "s") : min + "-" + max + " arguments";
-        exprs.error(span, "Error: '" + name + "' expects " + expects + ", got " + got);
+        exprs.error(span, "'" + name + "' expects " + expects + ", got " + got);
     }
 
     // ---- enum variants --------------------------------------------------------------------------
@@ -240,6 +244,8 @@ final class Calls {
         if (staticCall != null) return staticCall;
         TExpr moduleCall = moduleFunctionCall(m);
         if (moduleCall != null) return moduleCall;
+        TExpr globalCall = new Globals(exprs).methodCall(m);
+        if (globalCall != null) return globalCall;
         TExpr receiver = exprs.check(m.receiver());
         return methodOn(receiver, m, expected);
     }
@@ -251,7 +257,7 @@ final class Calls {
         if (module == null || exprs.resolveLocal(n.name(), n.span()) != null) return null;
         FnSymbol fn = m.name().equals("default") ? module.defaultFunction : module.functions.get(m.name());
         if (fn == null) {
-            exprs.error(m.span(), "Import Error: '" + m.name() + "' is not exported from '" + module.path + "'");
+            exprs.error(m.span(), "'" + m.name() + "' is not exported from '" + module.path + "'");
             return new TExpr.Invalid(m.span());
         }
         return new TExpr.Call(fn, arguments(fn, m.args(), m.span(), m.name()), m.span());
@@ -269,7 +275,7 @@ final class Calls {
             return new TExpr.Invalid(m.span());
         }
         if (extensions.takesReceiver(ext)) {
-            exprs.error(m.span(), "Error: '" + m.name() + "' uses `this`; call it on an instance of " + n.name());
+            exprs.error(m.span(), "'" + m.name() + "' uses `this`; call it on an instance of " + n.name());
             return new TExpr.Invalid(m.span());
         }
         return new TExpr.Call(ext, arguments(ext, m.args(), m.span(), m.name()), m.span());
@@ -298,7 +304,7 @@ final class Calls {
         BuiltinMethods.Spec spec = BuiltinMethods.lookup(t, m.name(), argc);
         if (spec == null) {
             if (BuiltinMethods.exists(t, m.name())) {
-                exprs.error(m.span(), "Error: wrong number of arguments for '" + m.name() + "' on "
+                exprs.error(m.span(), "wrong number of arguments for '" + m.name() + "' on "
                         + Types.display(t) + " (got " + argc + ")");
             } else if (Types.isDynamic(t)) {
                 exprs.error(m.span(), "Type Error: Cannot call method '" + m.name() + "' on an untyped value",

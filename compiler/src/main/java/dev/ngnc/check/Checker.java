@@ -66,6 +66,8 @@ public final class Checker {
     final Map<String, FnSymbol> importedFunctions = new HashMap<>();
     /** {@code import * as M from "file.ngn"}: namespace name → that module's exports. */
     final Map<String, ModuleExports> fileNamespaces = new HashMap<>();
+    /** Names whose import failed (already reported): their uses are not reported again. */
+    final java.util.Set<String> unavailable = new java.util.HashSet<>();
 
     Checker(SourceFile file, Diagnostics diagnostics, String classPrefix, ModuleGraph graph, boolean isEntry) {
         this.file = file;
@@ -76,6 +78,7 @@ public final class Checker {
         this.isEntry = isEntry;
         this.exports = new ModuleExports(file.displayPath());
         this.types = new TypeResolver(file, diagnostics);
+        this.types.unavailable = unavailable;
         registerVariants(EnumInfo.MAYBE);
         registerVariants(EnumInfo.RESULT);
     }
@@ -85,7 +88,10 @@ public final class Checker {
 
     /** Checks a single-file program (imports of other files are reported as unavailable); null on errors. */
     public static TProgram check(Program program, Diagnostics diagnostics) {
-        CheckedProgram all = checkAll(program, diagnostics, (path, display, d) -> null);
+        CheckedProgram all = checkAll(program, diagnostics, (path, display, d) -> {
+            d.error(program.file(), dev.ngnc.source.Span.NONE, "imports of other files need the full compiler driver");
+            return null;
+        });
         return all == null ? null : all.entry();
     }
 
@@ -188,7 +194,7 @@ public final class Checker {
                     if (info == null || !info.fields.isEmpty()) break;
                     for (Decl.ModelField f : m.fields()) {
                         if (info.field(f.name()) != null) {
-                            error(f.span(), "Error: field '" + f.name() + "' is declared twice in model '" + m.name() + "'");
+                            error(f.span(), "field '" + f.name() + "' is declared twice in model '" + m.name() + "'");
                             continue;
                         }
                         info.fields.add(new ModelInfo.FieldInfo(f.name(), types.resolve(f.type(), m.typeParams()),
@@ -223,11 +229,11 @@ public final class Checker {
 
     private boolean checkTypeNameFree(String name, Span span) {
         if (types.isTypeName(name) && !name.equals("Maybe") && !name.equals("Result")) {
-            error(span, "Error: '" + name + "' already defined in this scope");
+            error(span, "'" + name + "' already defined in this scope");
             return false;
         }
         if (name.equals("Maybe") || name.equals("Result")) {
-            error(span, "Error: '" + name + "' is a built-in type and cannot be redefined");
+            error(span, "'" + name + "' is a built-in type and cannot be redefined");
             return false;
         }
         return true;
@@ -247,7 +253,7 @@ public final class Checker {
 
     private void declareFunction(Decl.Fn f) {
         if (function(f.name()) != null) {
-            error(f.nameSpan(), "Error: '" + f.name() + "' already defined in this scope");
+            error(f.nameSpan(), "'" + f.name() + "' already defined in this scope");
             return;
         }
         FnSymbol sym = signature(f, mainClass, "fn$" + f.name(), null);
@@ -278,7 +284,7 @@ public final class Checker {
             switch (d) {
                 case Decl.Global g -> {
                     if (globals.containsKey(g.name()) || function(g.name()) != null) {
-                        error(g.span(), "Error: '" + g.name() + "' already defined in this scope");
+                        error(g.span(), "'" + g.name() + "' already defined in this scope");
                         continue;
                     }
                     Type declared = g.type() == null ? null : types.resolve(g.type());
@@ -299,7 +305,15 @@ public final class Checker {
                     out.add(new TStmt.InitGlobal(gv, init, ed.span()));
                 }
                 case Decl.TopLevelStmt s -> {
-                    if (s.stmt() instanceof Stmt.VarDecl) continue; // the parser reported it
+                    if (s.stmt() instanceof Stmt.VarDecl v) {
+                        // The parser reported the misplaced declarator; declare the name as a global anyway so
+                        // its uses do not cascade into "undefined variable" errors.
+                        if (v.target() instanceof dev.ngnc.ast.Pattern.Bind b && !globals.containsKey(b.name())) {
+                            TExpr init = top.topLevelExpr(v.init(), null);
+                            globals.put(b.name(), new GlobalVar(b.name(), init.type(), mainClass, "g$" + b.name()));
+                        }
+                        continue;
+                    }
                     out.add(top.topLevelStmt(s.stmt()));
                 }
                 default -> { }

@@ -72,13 +72,13 @@ final class ExprChecker {
             case Expr.Name n -> name(n);
             case Expr.This t -> {
                 if (body.ctx.thisVar == null) {
-                    error(t.span(), "Error: 'this' is only available inside extend methods");
+                    error(t.span(), "'this' is only available inside extend methods");
                     yield new TExpr.Invalid(t.span());
                 }
                 yield new TExpr.Local(body.ctx.thisVar, t.span());
             }
             case Expr.Placeholder p -> {
-                error(p.span(), "Syntax Error: '$' placeholders can only be used in a pipe stage");
+                error(p.span(), "'$' placeholders can only be used in a pipe stage");
                 yield new TExpr.Invalid(p.span());
             }
             case Expr.Path p -> calls.variantValue(p.owner(), p.member(), p.span(), expected);
@@ -105,16 +105,16 @@ final class ExprChecker {
                 }
                 yield new TExpr.IsPresent(operand, ip.span());
             }
-            case Expr.Receive r -> unsupported(r.span(), "channel receive");
-            case Expr.ReceiveCount r -> unsupported(r.span(), "channel receive");
-            case Expr.TryReceive r -> unsupported(r.span(), "channel receive");
-            case Expr.Send s -> unsupported(s.span(), "channel send");
+            case Expr.Receive r -> new Concurrency(this).receive(r);
+            case Expr.ReceiveCount r -> new Concurrency(this).receiveCount(r);
+            case Expr.TryReceive r -> new Concurrency(this).tryReceive(r);
+            case Expr.Send s -> new Concurrency(this).send(s);
             case Expr.Error err -> new TExpr.Invalid(err.span());
         };
     }
 
     TExpr unsupported(Span span, String what) {
-        error(span, "Error: " + what + " is not supported by this version of ngnc yet");
+        error(span, "" + what + " is not supported by this version of ngnc yet");
         return new TExpr.Invalid(span);
     }
 
@@ -280,7 +280,7 @@ final class ExprChecker {
         if (local != null) {
             Span moved = body.ctx.moved.get(local);
             if (moved != null) {
-                error(n.span(), "Error: Use of moved variable '" + n.name() + "'",
+                error(n.span(), "Use of moved variable '" + n.name() + "'",
                         "it was passed to an owned parameter (`<T`) on line " + moved.line());
             }
             return new TExpr.Local(local, n.span());
@@ -297,11 +297,12 @@ final class ExprChecker {
             return calls.variantValue(null, n.name(), n.span(), null);
         }
         if (isEmojiName(n.name())) return new TExpr.Const(n.name(), Prim.STRING, n.span());
+        if (checker.unavailable.contains(n.name())) return new TExpr.Invalid(n.span());
         if (checker.types.models.containsKey(n.name())) {
-            error(n.span(), "Error: '" + n.name() + "' is a model, not a value",
+            error(n.span(), "'" + n.name() + "' is a model, not a value",
                     "create an instance with `" + n.name() + " { … }`");
         } else {
-            error(n.span(), "Error: Undefined variable '" + n.name() + "'");
+            error(n.span(), "Undefined variable '" + n.name() + "'");
         }
         return new TExpr.Invalid(n.span());
     }
@@ -323,7 +324,7 @@ final class ExprChecker {
         BodyContext.Binding outerBinding = findBinding(c.parent, name);
         if (outerBinding == null) return null;
         if (c.kind == BodyContext.Kind.NESTED_FN && !outerBinding.isNestedFn()) {
-            error(span, "Error: nested function cannot access '" + name + "' of the enclosing function",
+            error(span, "nested function cannot access '" + name + "' of the enclosing function",
                     "functions only see globals, top-level functions and sibling functions; pass '" + name
                             + "' as a parameter or use a closure");
             return null;
@@ -354,6 +355,8 @@ final class ExprChecker {
 
     TExpr field(Expr.Field f) {
         if (f.optionalChain()) return new Maybes(body).optionalField(f);
+        TExpr global = new Globals(this).field(f);
+        if (global != null) return global;
         TExpr receiver = check(f.receiver());
         return fieldOf(receiver, f.name(), f.span());
     }
@@ -429,12 +432,12 @@ final class ExprChecker {
                 if (checker.globals.containsKey(n.name())) {
                     immutableError(n, forMethod, methodName);
                 } else {
-                    error(n.span(), "Error: Undefined variable '" + n.name() + "'");
+                    error(n.span(), "Undefined variable '" + n.name() + "'");
                 }
                 return null;
             }
             if (isCaptured(var)) {
-                error(n.span(), "Error: Cannot " + action + " captured variable '" + n.name() + "' inside a closure",
+                error(n.span(), "Cannot " + action + " captured variable '" + n.name() + "' inside a closure",
                         "closures capture a snapshot; use state() for shared mutable values");
                 return null;
             }
@@ -467,7 +470,7 @@ final class ExprChecker {
             error(f.span(), "Type Error: Type " + Types.display(pt) + " has no field '" + f.name() + "'");
             return null;
         }
-        error(target.span(), "Syntax Error: Invalid assignment target");
+        error(target.span(), "Invalid assignment target");
         return null;
     }
 
@@ -475,7 +478,7 @@ final class ExprChecker {
         if (receiver instanceof Expr.Name n) {
             LocalVar var = resolveLocal(n.name(), n.span());
             if (var != null && !var.mutable && !isCaptured(var)) {
-                error(n.span(), "Error: Cannot assign to field '" + field + "' of immutable variable '" + n.name() + "'");
+                error(n.span(), "Cannot assign to field '" + field + "' of immutable variable '" + n.name() + "'");
                 return null;
             }
         }
@@ -487,7 +490,7 @@ final class ExprChecker {
             error(n.span(), "Type Error: Cannot call mutating method '" + methodName + "' on immutable variable '"
                     + n.name() + "'", "declare it with `var` to mutate it");
         } else {
-            error(n.span(), "Error: Cannot reassign immutable variable '" + n.name() + "'",
+            error(n.span(), "Cannot reassign immutable variable '" + n.name() + "'",
                     "declare it with `var` to reassign it");
         }
     }

@@ -21,7 +21,13 @@ final class Imports {
         }
         Path path = checker.graph.resolve(checker, source);
         ModuleExports module = checker.graph.load(checker, path, source, i.span());
-        if (module == null) return;
+        if (module == null) {
+            // already reported at the import: do not report every use of its names again
+            for (Decl.ImportName n : i.names()) checker.unavailable.add(n.alias() != null ? n.alias() : n.name());
+            if (i.defaultName() != null) checker.unavailable.add(i.defaultName());
+            if (i.namespace() != null) checker.unavailable.add(i.namespace());
+            return;
+        }
         if (i.namespace() != null) {
             checker.fileNamespaces.put(i.namespace(), module);
             return;
@@ -32,7 +38,7 @@ final class Imports {
             } else if (module.defaultValue != null) {
                 checker.globals.put(i.defaultName(), module.defaultValue);
             } else {
-                checker.error(i.span(), "Import Error: Module '" + source + "' has no default export");
+                checker.error(i.span(), "Module '" + source + "' has no default export");
             }
             return;
         }
@@ -42,7 +48,7 @@ final class Imports {
     private void bindName(Decl.ImportName n, ModuleExports module, String source) {
         String local = n.alias() != null ? n.alias() : n.name();
         if (checker.function(local) != null || checker.types.isTypeName(local)) {
-            checker.error(n.span(), "Error: '" + local + "' already defined in this scope");
+            checker.error(n.span(), "'" + local + "' already defined in this scope");
             return;
         }
         boolean found = false;
@@ -67,14 +73,15 @@ final class Imports {
             found = true;
         }
         if (!found) {
-            checker.error(n.span(), "Import Error: '" + n.name() + "' is not exported from '" + source + "'");
+            checker.error(n.span(), "'" + n.name() + "' is not exported from '" + source + "'");
+            checker.unavailable.add(local);
         }
     }
 
     private void toolbox(Decl.Import i, String module) {
         String source = "tbx::" + module;
-        if (!module.equals("math") && !module.equals("test")) {
-            checker.error(i.span(), "Error: toolbox module '" + source + "' is not supported by this version of ngnc yet");
+        if (!Natives.isModule(module)) {
+            checker.error(i.span(), "toolbox module '" + source + "' is not supported by this version of ngnc yet");
             return;
         }
         if (i.namespace() != null) {
@@ -82,7 +89,7 @@ final class Imports {
             return;
         }
         if (i.defaultName() != null) {
-            checker.error(i.span(), "Import Error: Module '" + source + "' has no default export",
+            checker.error(i.span(), "Module '" + source + "' has no default export",
                     "use `import { name } from \"" + source + "\"` or `import * as " + i.defaultName() + " from \""
                             + source + "\"`");
             return;

@@ -28,10 +28,12 @@ final class Loops {
             return withLoopVars(f, Prim.I64, (item, index, stmtBody) ->
                     new TStmt.ForRange(item, index, from, to, r.inclusive(), stmtBody, f.span()));
         }
-        TExpr iterable = body.exprs.check(f.iterable());
+        TExpr iterable = f.iterable() instanceof Expr.TryReceive
+                ? new Concurrency(body.exprs).loopChannel(f.iterable()) : body.exprs.check(f.iterable());
         Type t = iterable.type();
         Type element;
         if (t instanceof Type.Array a) element = a.element();
+        else if (t instanceof Type.Channel c) element = c.element();
         else if (t instanceof Type.SetT s) element = s.element();
         else if (t instanceof Type.Range) element = Prim.I64;
         else if (t instanceof Type.Tuple tu) {

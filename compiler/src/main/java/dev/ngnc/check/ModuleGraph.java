@@ -57,17 +57,18 @@ final class ModuleGraph {
         if (cached != null) return cached;
         if (inProgress.contains(path)) {
             List<String> cycle = new ArrayList<>();
-            for (Path p : inProgress) cycle.add(0, p.getFileName().toString());
-            cycle.add(path.getFileName().toString());
-            importer.error(span, "Import Error: import cycle: " + String.join(" → ", cycle),
+            for (Path p : inProgress) cycle.add(0, displayPath(p));
+            cycle.add(displayPath(path));
+            importer.error(span, "import cycle: " + String.join(" → ", cycle),
                     "move the shared declarations into a module both can import");
             return null;
         }
-        Program program = source.load(path, spec, diagnostics);
-        if (program == null) {
-            importer.error(span, "Import Error: Could not read module: " + spec);
+        if (!java.nio.file.Files.isRegularFile(path)) {
+            importer.error(span, "Could not read module: " + spec, "no file at " + displayPath(path));
             return null;
         }
+        Program program = source.load(path, displayPath(path), diagnostics);
+        if (program == null) return null; // the reader reported why
         inProgress.push(path);
         try {
             String prefix = "ngn/m" + (++counter) + "_" + sanitize(path.getFileName().toString()) + "/";
@@ -80,6 +81,11 @@ final class ModuleGraph {
         } finally {
             inProgress.pop();
         }
+    }
+
+    /** {@code path} relative to the entry file's directory when it lies below it (shorter messages). */
+    String displayPath(Path path) {
+        return path.startsWith(entryDir) ? entryDir.relativize(path).toString() : path.toString();
     }
 
     private static String sanitize(String name) {

@@ -27,11 +27,20 @@ final class Natives {
             "clamp", "sqrt", "pow", "exp", "log", "log10", "log2", "sin", "cos", "tan", "asin", "acos", "atan",
             "atan2", "PI");
     static final List<String> TEST_FUNCTIONS = List.of("assert");
+    static final List<String> IO_FUNCTIONS = List.of("read", "write", "append", "delete", "exists");
+    static final List<String> ENCODING_FUNCTIONS = List.of("hexEncode", "hexDecode", "base64Encode", "base64Decode");
+
+    /** Toolbox modules this compiler provides. */
+    static boolean isModule(String module) {
+        return List.of("math", "test", "io", "encoding").contains(module);
+    }
 
     static boolean exists(String module, String function) {
         return switch (module) {
             case "math" -> MATH_FUNCTIONS.contains(function);
             case "test" -> TEST_FUNCTIONS.contains(function);
+            case "io" -> IO_FUNCTIONS.contains(function);
+            case "encoding" -> ENCODING_FUNCTIONS.contains(function);
             default -> false;
         };
     }
@@ -69,8 +78,14 @@ final class Natives {
             case "map", "set", "bytes" -> {
                 return new Collections(exprs).construct(name, c, expected);
             }
-            case "thread", "channel", "sleep" -> {
-                return exprs.unsupported(c.span(), "'" + name + "'");
+            case "thread" -> {
+                return new Concurrency(exprs).thread(c);
+            }
+            case "channel" -> {
+                return new Concurrency(exprs).channel(c, expected);
+            }
+            case "sleep" -> {
+                return new Concurrency(exprs).sleep(c);
             }
             default -> { }
         }
@@ -85,16 +100,49 @@ final class Natives {
         return switch (n.module()) {
             case "math" -> math(n.function(), args, span, shownName);
             case "test" -> testAssert(args, span);
+            case "io" -> io(n.function(), args, span, shownName);
+            case "encoding" -> encoding(n.function(), args, span, shownName);
             default -> new TExpr.Invalid(span);
         };
     }
 
-    /** Same, for arguments already checked (pipe stages). */
-    TExpr nativeCallChecked(Native n, List<TExpr> args, Span span, String shownName) {
-        return switch (n.module()) {
-            case "math" -> math(n.function(), args, span, shownName);
-            case "test" -> testAssert(args, span);
-            default -> new TExpr.Invalid(span);
+    private static final String STR = "Ljava/lang/String;";
+    private static final String ENUM = "Ldev/ngnc/rt/NgnEnum;";
+    private static final String BYTES = "Ldev/ngnc/rt/NgnBytes;";
+
+    /** Checks a fixed signature and builds the static call. */
+    private TExpr fixed(String cls, String fn, List<TExpr> args, List<Type> params, String desc, Type result,
+                        Span span, String shownName) {
+        if (args.size() != params.size()) {
+            exprs.calls.arityError(span, shownName, params.size(), params.size(), args.size());
+            return new TExpr.Invalid(span);
+        }
+        for (int i = 0; i < args.size(); i++) {
+            exprs.requireAssignable(params.get(i), args.get(i), args.get(i).span(), "Argument " + (i + 1) + " mismatch");
+        }
+        return new TExpr.Builtin(RtMethod.stat(cls, fn, desc), args, result, span);
+    }
+
+    private TExpr io(String fn, List<TExpr> args, Span span, String shownName) {
+        Type voidResult = Types.result(Prim.VOID, Prim.STRING);
+        return switch (fn) {
+            case "read" -> fixed("IoLib", fn, args, List.of(Prim.STRING), "(" + STR + ")" + ENUM,
+                    Types.result(Prim.STRING, Prim.STRING), span, shownName);
+            case "write", "append" -> fixed("IoLib", fn, args, List.of(Prim.STRING, Prim.STRING),
+                    "(" + STR + STR + ")" + ENUM, voidResult, span, shownName);
+            case "delete" -> fixed("IoLib", fn, args, List.of(Prim.STRING), "(" + STR + ")" + ENUM, voidResult, span,
+                    shownName);
+            default -> fixed("IoLib", "exists", args, List.of(Prim.STRING), "(" + STR + ")Z", Prim.BOOL, span,
+                    shownName);
+        };
+    }
+
+    private TExpr encoding(String fn, List<TExpr> args, Span span, String shownName) {
+        return switch (fn) {
+            case "hexEncode", "base64Encode" -> fixed("EncodingLib", fn, args, List.of(Prim.BYTES),
+                    "(" + BYTES + ")" + STR, Prim.STRING, span, shownName);
+            default -> fixed("EncodingLib", fn, args, List.of(Prim.STRING), "(" + STR + ")" + BYTES, Prim.BYTES,
+                    span, shownName);
         };
     }
 
@@ -187,7 +235,7 @@ final class Natives {
         String module = exprs.checker.namespaces.get(n.name());
         if (module == null) return null;
         if (!exists(module, m.name())) {
-            exprs.error(m.span(), "Error: '" + m.name() + "' is not a function of tbx::" + module);
+            exprs.error(m.span(), "'" + m.name() + "' is not a function of tbx::" + module);
             return new TExpr.Invalid(m.span());
         }
         return nativeCall(new Native(module, m.name()), m.args(), m.span(), m.name());

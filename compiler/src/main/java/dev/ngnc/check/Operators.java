@@ -111,7 +111,8 @@ final class Operators {
 
     static OpKind equalityKind(Type l, Type r) {
         if (Types.isInt(l) && Types.isInt(r)) return OpKind.LONG;
-        if (Types.isNumeric(l) && Types.isNumeric(r) && l != Prim.NUMBER && r != Prim.NUMBER) return OpKind.DOUBLE;
+        if (Types.isFloat(l) && Types.isFloat(r)) return OpKind.DOUBLE;
+        // int == float compares exact values (as the dynamic path does), not the int rounded to a double
         if (l == Prim.BOOL && r == Prim.BOOL) return OpKind.BOOL;
         if (l == Prim.STRING && r == Prim.STRING) return OpKind.STRING;
         return OpKind.DYNAMIC;

@@ -53,7 +53,7 @@ final class Pipes {
                 yield exprs.checkExpecting(new Expr.Call(c.callee(), c.typeArgs(), args, p.span()), expected);
             }
             default -> {
-                exprs.error(stage.span(), "Syntax Error: Pipe target must be a function, function call, "
+                exprs.error(stage.span(), "Pipe target must be a function, function call, "
                         + "or expression using '$'");
                 yield new TExpr.Invalid(p.span());
             }

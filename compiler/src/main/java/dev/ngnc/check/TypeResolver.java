@@ -26,6 +26,8 @@ final class TypeResolver {
     final Map<String, TypeExpr> aliasDecls = new HashMap<>();
     private final Map<String, Type> resolvedAliases = new HashMap<>();
     private final Set<String> resolvingAliases = new HashSet<>();
+    /** Names of failed imports (shared with the checker): unknown-type errors for them are not repeated. */
+    Set<String> unavailable = new HashSet<>();
 
     TypeResolver(SourceFile file, Diagnostics diagnostics) {
         this.file = file;
@@ -107,6 +109,7 @@ final class TypeResolver {
         }
         if (roles.containsKey(name)) return new Type.Role(roles.get(name));
         if (aliasDecls.containsKey(name)) return alias(name, n);
+        if (unavailable.contains(name)) return Type.ERROR;
         diagnostics.error(file, n.span(), "Type Error: Unknown type '" + name + "'");
         return Type.ERROR;
     }

@@ -311,7 +311,7 @@ public final class Ngnc implements Callable<Integer> {
         int errors = 0;
         int warnings = 0;
         StringBuilder text = new StringBuilder();
-        for (Diagnostic d : diags.all()) {
+        for (Diagnostic d : diags.inSourceOrder()) {
             text.append(DiagnosticRenderer.render(d));
             if (d.severity() == Severity.ERROR) errors++; else warnings++;
         }

@@ -28,9 +28,53 @@ final class Loops implements Opcodes {
             ex.g.line(f.span());
             ex.mv.visitMethodInsn(INVOKEVIRTUAL, SET, "toArray", "()[Ljava/lang/Object;", false);
             objectArrayLoop(ex, st, f);
+        } else if (t instanceof Type.Channel) {
+            channel(ex, st, f);
         } else {
             dynamic(ex, st, f);
         }
+    }
+
+    /**
+     * A channel: blocks for each message until the channel is closed and drained
+     * ({@code Iterator.hasNext} of {@code NgnChannel} suspends the fiber while the channel is empty).
+     */
+    private static void channel(ExprEmitter ex, StmtEmitter st, TStmt.ForEach f) {
+        MethodGen g = ex.g;
+        MethodVisitor mv = ex.mv;
+        String channel = RT + "NgnChannel";
+        ex.emitAs(f.iterable(), Rep.ref(channel));
+        mv.visitMethodInsn(INVOKEVIRTUAL, channel, "iterator", "()Ljava/util/Iterator;", false);
+        Rep itRep = Rep.ref("java/util/Iterator");
+        int it = g.newTemp(itRep);
+        g.store(it, itRep);
+        int i = g.newTemp(Rep.LONG);
+        mv.visitInsn(LCONST_0);
+        g.store(i, Rep.LONG);
+        Label test = new Label();
+        Label body = new Label();
+        Label end = new Label();
+        mv.visitJumpInsn(GOTO, test);
+        g.label(body);
+        g.load(it, itRep);
+        mv.visitMethodInsn(INVOKEINTERFACE, "java/util/Iterator", "next", "()Ljava/lang/Object;", true);
+        storeItem(ex, f.item());
+        if (f.index() != null) {
+            g.load(i, Rep.LONG);
+            Coercions.coerce(mv, Rep.LONG, Rep.slot(f.index().type));
+            g.store(f.index());
+        }
+        st.loopBody(f.body(), end);
+        g.load(i, Rep.LONG);
+        mv.visitInsn(LCONST_1);
+        mv.visitInsn(LADD);
+        g.store(i, Rep.LONG);
+        g.label(test);
+        g.line(f.span());
+        g.load(it, itRep);
+        mv.visitMethodInsn(INVOKEINTERFACE, "java/util/Iterator", "hasNext", "()Z", true);
+        mv.visitJumpInsn(IFNE, body);
+        g.label(end);
     }
 
     /** Array/tuple: {@code rawGet(i)} for {@code 0 <= i < length()} of the value at loop start. */

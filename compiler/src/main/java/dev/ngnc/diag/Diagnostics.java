@@ -37,4 +37,20 @@ public final class Diagnostics {
     }
 
     public List<Diagnostic> all() { return Collections.unmodifiableList(all); }
+
+    /**
+     * The diagnostics in reading order: grouped by file (in order of first report), then by position, so
+     * parser and checker findings interleave as a user reads the file.
+     */
+    public List<Diagnostic> inSourceOrder() {
+        java.util.Map<String, Integer> fileOrder = new java.util.HashMap<>();
+        for (Diagnostic d : all) {
+            fileOrder.putIfAbsent(d.file() == null ? "" : d.file().displayPath(), fileOrder.size());
+        }
+        List<Diagnostic> sorted = new java.util.ArrayList<>(all);
+        sorted.sort(java.util.Comparator
+                .comparingInt((Diagnostic d) -> fileOrder.get(d.file() == null ? "" : d.file().displayPath()))
+                .thenComparingInt(d -> d.span() == null ? 0 : d.span().start()));
+        return sorted;
+    }
 }
