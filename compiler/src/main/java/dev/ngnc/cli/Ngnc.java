@@ -243,6 +243,9 @@ public final class Ngnc implements Callable<Integer> {
     int doRun(String file, List<String> args) {
         Outcome r = compileAndReport(file);
         if (r.program == null) return r.exitCode;
+        // env/.env files are read from the entry file's directory (runtime-lib EnvLib)
+        Path dir = Path.of(file).toAbsolutePath().getParent();
+        if (dir != null) System.setProperty("ngnc.entryDir", dir.toString());
         return runInThisJvm(r.program, args.toArray(new String[0]));
     }
 

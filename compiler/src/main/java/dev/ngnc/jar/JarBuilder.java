@@ -80,6 +80,8 @@ public final class JarBuilder {
                 + "Created-By: ngnc " + Version.get() + "\r\n"
                 + "Main-Class: " + LauncherGenerator.LAUNCHER_CLASS.replace('/', '.') + "\r\n"
                 + "Ngn-Main-Class: " + mainClass.replace('/', '.') + "\r\n"
+                // fibers use the JDK's continuations (runtime-lib Fibers); java -jar honours this attribute
+                + "Add-Exports: java.base/jdk.internal.vm\r\n"
                 + "\r\n";
         return m.getBytes(StandardCharsets.UTF_8);
     }

@@ -1,26 +1,144 @@
 package dev.ngnc.maven;
 
-import org.apache.maven.plugin.AbstractMojo;
+import dev.ngnc.driver.CompiledProgram;
+import dev.ngnc.jar.LauncherGenerator;
+import dev.ngnc.jar.RuntimeClasses;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Compiles the ngn sources of a Maven project. Skeleton: issue 6 fills in compilation. */
+/**
+ * Compiles an ngn program into the project's output directory ({@code target/classes}): the
+ * classes generated for the entry file and every module it imports, the ngnc runtime library
+ * ({@code dev/ngnc/rt/**}) and the launcher {@code dev.ngnc.boot.Launcher}, so that
+ * {@code java -cp target/classes dev.ngnc.boot.Launcher} (or the program's main class, which the
+ * goal logs) runs the program.
+ *
+ * <p>Compile errors are logged as {@code [ERROR] /abs/path/main.ngn:[line,col] message} and fail
+ * the build. The goal is incremental: when no {@code *.ngn} file under the source directory changed
+ * since the last successful compilation (paths, sizes and modification times, recorded with the
+ * plugin version in {@code target/ngn/compile.stamp}), it compiles nothing and logs
+ * {@code Nothing to compile - all ngn sources are up to date}.
+ */
 @Mojo(name = "compile", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
-public class CompileMojo extends AbstractMojo {
-    /** Directory holding the ngn sources. */
-    @Parameter(defaultValue = "${project.basedir}/src/main/ngn", property = "ngn.sourceDirectory")
+public class CompileMojo extends AbstractNgnMojo {
+    /** Directory holding the ngn sources. All {@code *.ngn} files under it count for the up-to-date check. */
+    @Parameter(defaultValue = "${project.basedir}/src/main/ngn", property = "ngn.sourceDirectory", required = true)
     private File sourceDirectory;
 
-    /** Entry file, relative to {@link #sourceDirectory}. */
-    @Parameter(defaultValue = "main.ngn", property = "ngn.entry")
+    /**
+     * The entry file: the one with {@code fn main()}, relative to {@link #sourceDirectory} (or an
+     * absolute path). Imported modules are found from it.
+     */
+    @Parameter(defaultValue = "main.ngn", property = "ngn.entry", required = true)
     private String entry;
 
+    /** Where the compiled classes (and the runtime library) are written. */
+    @Parameter(defaultValue = "${project.build.outputDirectory}", property = "ngn.outputDirectory", required = true)
+    private File outputDirectory;
+
+    /** Compile even when the sources are up to date. */
+    @Parameter(defaultValue = "false", property = "ngn.force")
+    private boolean force;
+
+    /** Skip the ngn goals ({@code compile} and {@code jar}). */
+    @Parameter(defaultValue = "false", property = "ngn.skip")
+    private boolean skip;
+
     @Override
-    public void execute() throws MojoExecutionException {
-        throw new MojoExecutionException("ngn:compile is not implemented yet (tracked by issue 6)");
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping ngn compilation (ngn.skip=true)");
+            return;
+        }
+        Path srcDir = sourceDirectory.toPath().toAbsolutePath().normalize();
+        if (!Files.isDirectory(srcDir)) {
+            throw failure("ngn source directory " + srcDir + (Files.exists(srcDir) ? " is not a directory" : " does not exist")
+                    + ": put the program there (entry " + entry + ") or set <sourceDirectory> (-Dngn.sourceDirectory=DIR)");
+        }
+        Path entryFile;
+        try {
+            entryFile = srcDir.resolve(entry).normalize();
+        } catch (RuntimeException e) {
+            throw failure("invalid ngn entry file name '" + entry + "': " + e.getMessage());
+        }
+        if (!Files.isRegularFile(entryFile)) {
+            throw failure("ngn entry file " + entryFile + " does not exist: set <entry> (-Dngn.entry=FILE) to the file with fn main(), relative to "
+                    + srcDir);
+        }
+        Path outDir = outputDirectory.toPath().toAbsolutePath().normalize();
+        Path stampFile = stampFile();
+
+        List<Path> sources;
+        BuildStamp inputs;
+        try {
+            sources = SourceScanner.scan(srcDir, List.of(buildDirectory.toPath(), outDir));
+            if (!sources.contains(entryFile)) sources.add(entryFile); // e.g. an entry that does not end in .ngn
+            inputs = BuildStamp.inputs(toolVersion(), entryFile, outDir, sources);
+        } catch (IOException e) {
+            throw failure("cannot read the ngn sources in " + srcDir + ": " + e);
+        }
+        BuildStamp previous = BuildStamp.read(stampFile);
+        if (!force && inputs.sameInputs(previous) && outputsPresent(previous, outDir)) {
+            getLog().info("Nothing to compile - all ngn sources are up to date");
+            return;
+        }
+        if (getLog().isDebugEnabled()) {
+            getLog().debug("ngn: recompiling: " + (force ? "ngn.force=true" : inputs.describeChange(previous) == null
+                    ? "outputs missing" : inputs.describeChange(previous)));
+        }
+
+        getLog().info("Compiling ngn program " + shown(entryFile) + " (" + sources.size() + " source file"
+                + (sources.size() == 1 ? "" : "s") + " in " + shown(srcDir) + ") to " + shown(outDir));
+        Compilation c = compile(entryFile);
+        logDiagnostics(c.diagnostics());
+        if (c.program() == null || c.diagnostics().hasErrors()) {
+            deleteQuietly(stampFile);
+            throw failure("ngn compilation failed with " + Reporting.summary(c.diagnostics().all()));
+        }
+        CompiledProgram program = c.program();
+        RuntimeClasses runtime = runtime();
+        try {
+            Files.deleteIfExists(stampFile);
+            if (previous != null && previous.output().equals(outDir.toString())) {
+                for (String old : previous.classes()) {
+                    if (!program.classes().containsKey(old)) Files.deleteIfExists(outDir.resolve(old + ".class"));
+                }
+            }
+            writeClasses(outDir, program.classes());
+            writeRuntime(outDir, runtime);
+            writeFile(outDir.resolve(LauncherGenerator.LAUNCHER_CLASS + ".class"), LauncherGenerator.generate(program.mainClass()));
+            inputs.withOutputs(program.mainClass(), new ArrayList<>(program.classes().keySet())).write(stampFile);
+        } catch (IOException e) {
+            throw failure("cannot write the compiled ngn program to " + outDir + ": " + e);
+        }
+        getLog().info("Compiled " + program.classes().size() + " class" + (program.classes().size() == 1 ? "" : "es")
+                + " + the ngnc runtime; main class " + program.mainClass().replace('/', '.')
+                + " (run: java -cp " + shown(outDir) + " " + LauncherGenerator.LAUNCHER_CLASS.replace('/', '.') + ")");
+    }
+
+    /** The outputs recorded in {@code stamp} still exist (someone may have deleted target/classes alone). */
+    private static boolean outputsPresent(BuildStamp stamp, Path outDir) {
+        if (stamp.mainClass() == null || stamp.classes().isEmpty()) return false;
+        for (String c : stamp.classes()) if (!Files.isRegularFile(outDir.resolve(c + ".class"))) return false;
+        return Files.isRegularFile(outDir.resolve(LauncherGenerator.LAUNCHER_CLASS + ".class"))
+                && Files.isRegularFile(outDir.resolve(RuntimeClasses.PREFIX + "Rt.class"));
+    }
+
+    private static void deleteQuietly(Path f) {
+        try {
+            Files.deleteIfExists(f);
+        } catch (IOException ignored) {
+            // the next build recompiles anyway: its inputs differ from a failed build's
+        }
     }
 }

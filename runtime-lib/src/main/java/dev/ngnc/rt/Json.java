@@ -1,9 +1,17 @@
 package dev.ngnc.rt;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.core.io.ContentReference;
+import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
+import com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -28,15 +36,16 @@ public final class Json {
     /** serde_json's recursion limit: the 128th nested array/object is an error. */
     static final int MAX_DEPTH = 128;
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(Integer.MAX_VALUE)
-                    .maxNumberLength(Integer.MAX_VALUE)
-                    .maxStringLength(Integer.MAX_VALUE)
-                    .maxNameLength(Integer.MAX_VALUE)
-                    .build())
+    /** No limits beyond serde_json's (the depth limit is checked here, not by Jackson). */
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(Integer.MAX_VALUE)
+            .maxNumberLength(Integer.MAX_VALUE)
+            .maxStringLength(Integer.MAX_VALUE)
+            .maxNameLength(Integer.MAX_VALUE)
             .build();
+
+    /** Shared (thread-safe) table of object keys seen, as Jackson's JsonFactory keeps one. */
+    private static final ByteQuadsCanonicalizer KEY_SYMBOLS = ByteQuadsCanonicalizer.createRoot();
 
     private Json() {
     }
@@ -57,6 +66,20 @@ public final class Json {
             return NgnEnum.error(errorObject("json.parse expects a string argument", 0, 0));
         }
         return new Reader(text.getBytes(StandardCharsets.UTF_8)).read();
+    }
+
+    /**
+     * Jackson's UTF-8 parser over {@code in}, built directly rather than through
+     * {@code JsonFactory} so that the shaded copy of jackson-core needs only the parser's
+     * classes (no generators, async parsers or data binding hooks): a much smaller jar.
+     * Default (strict JSON) features; duplicate keys are not an error.
+     */
+    private static JsonParser newParser(byte[] in) {
+        IOContext ctxt = new IOContext(LIMITS, StreamWriteConstraints.defaults(),
+                ErrorReportConfiguration.defaults(), new BufferRecycler(), ContentReference.redacted(), false);
+        ctxt.setEncoding(JsonEncoding.UTF8);
+        return new UTF8StreamJsonParser(ctxt, JsonParser.Feature.collectDefaults(), null, null,
+                KEY_SYMBOLS.makeChild(0), in, 0, in.length, false);
     }
 
     private static NgnObject errorObject(String message, long line, long column) {
@@ -125,7 +148,7 @@ public final class Json {
 
         NgnEnum read() {
             try {
-                try (JsonParser p = FACTORY.createParser(in)) {
+                try (JsonParser p = newParser(in)) {
                     readRoot(p);
                 }
                 int i = Diagnosis.skipWhitespace(in, end);
@@ -143,7 +166,7 @@ public final class Json {
         }
 
         private int jacksonOffset(Exception e) {
-            if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null) {
+            if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
                 long off = jpe.getLocation().getByteOffset();
                 return (int) Math.min(off, in.length);
             }

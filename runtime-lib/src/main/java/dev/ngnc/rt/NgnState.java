@@ -1,15 +1,20 @@
 package dev.ngnc.rt;
 
 /**
- * ngn {@code state(v)}: a mutable cell shared by reference between closures and threads.
- * Prints as its current value. All operations are atomic with respect to each other
- * (the cell's monitor); {@link #update} holds it while the closure runs.
+ * ngn {@code state(v)}: a mutable cell shared by reference between closures, fibers and spawn
+ * tasks. Prints as its current value.
+ *
+ * <p>{@link #update} is atomic with respect to other updates and writes, across fibers and OS
+ * threads: it holds a {@link FiberLock} (owned by the fiber, so a fiber waiting for it parks
+ * instead of blocking its carrier, and the closure may itself block, e.g. on a channel).
+ * {@link #read} never blocks: it returns the last stored value (values are immutable once stored,
+ * being shared copy-on-write).
  */
 public final class NgnState {
-    private Object value;
+    private volatile Object value;
+    private final FiberLock lock = new FiberLock();
 
     /** ngn {@code state(v)}; {@code v} is shared (the cell keeps its own reference). */
-    /** ngn {@code state(v)}. */
     public static NgnState of(Object initial) {
         return new NgnState(initial);
     }
@@ -19,25 +24,36 @@ public final class NgnState {
     }
 
     /** ngn {@code s.read()}: the current value (shared, so the caller may keep it). */
-    public synchronized Object read() {
+    public Object read() {
         return Values.share(value);
     }
 
-    /** ngn {@code s.write(v)}: replaces the value. */
-    public synchronized void write(Object v) {
-        value = Values.share(v);
+    /** ngn {@code s.write(v)}: replaces the value (waits for an update in progress). */
+    public void write(Object v) {
+        Object shared = Values.share(v);
+        lock.lock();
+        try {
+            value = shared;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
      * ngn {@code s.update(f)}: stores {@code f(current)}; the closure receives a shared copy
      * and runs while the cell is locked, so concurrent updates do not interleave.
      */
-    public synchronized void update(NgnFn f) {
-        value = Values.share(f.call1(Values.share(value)));
+    public void update(NgnFn f) {
+        lock.lock();
+        try {
+            value = Values.share(f.call1(Values.share(value)));
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Current value for printing (no sharing). */
-    synchronized Object peek() {
+    Object peek() {
         return value;
     }
 

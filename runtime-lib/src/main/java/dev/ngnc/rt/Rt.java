@@ -31,23 +31,34 @@ public final class Rt {
     private Rt() {
     }
 
-    /**
-     * Runs {@code body} on a platform thread with a {@link #MAIN_STACK_SIZE} stack, reports a
-     * failure as described in the class comment, runs the exit hooks, flushes stdout and exits
-     * the JVM: status 0 on success, 1 after a run-time failure.
-     */
     /** ngn {@code panic(msg)}: ends the current fiber with {@code Thread panicked: msg}. */
     public static void panic(String msg) {
         throw NgnError.panic(msg);
     }
 
+    /**
+     * Runs {@code body} as the root fiber of the program's scheduler ({@link Fibers}) on a
+     * platform thread with a {@link #MAIN_STACK_SIZE} stack, reports a failure as described in
+     * the class comment, runs the exit hooks, flushes stdout and exits the JVM: status 0 on
+     * success, 1 after a run-time failure of {@code main} or a deadlock. The program ends when
+     * {@code body} returns: fibers still running or blocked are abandoned.
+     */
     public static void runMain(Runnable body) {
         System.exit(run(body, System.err));
     }
 
     /** {@link #runMain} without {@code System.exit}: returns the exit status (tests, embedding). */
     static int run(Runnable body, PrintStream err) {
-        Throwable failure = runOnLargeStack(body);
+        return run(body, err, null);
+    }
+
+    /**
+     * {@link #run(Runnable, PrintStream)} with a given fiber engine (tests, benchmarks); null
+     * means {@link FiberEngine#defaultEngine()}.
+     */
+    static int run(Runnable body, PrintStream err, FiberEngine engine) {
+        Throwable failure = runOnLargeStack(() -> Fibers.runProgram(body, err,
+                engine != null ? engine : FiberEngine.defaultEngine()));
         for (Runnable hook : EXIT_HOOKS) {
             try {
                 hook.run();
@@ -133,6 +144,9 @@ public final class Rt {
         Throwable c = unwrap(t);
         if (c instanceof NgnError e) {
             return e.ngnMessage();
+        }
+        if (c instanceof SchedulerDeadlock) {
+            return c.getMessage();
         }
         if (c instanceof StackOverflowError) {
             return "Runtime Error: stack overflow (recursion too deep)";

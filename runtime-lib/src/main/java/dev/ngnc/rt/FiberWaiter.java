@@ -1,0 +1,175 @@
+package dev.ngnc.rt;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Something that can block in a channel, state lock or join and be woken: a {@link Fiber}, or a
+ * plain Java thread that is not running fibers ({@link ThreadWaiter}, e.g. an I/O thread or a
+ * unit test). Wake-ups use a permit, like {@link LockSupport}: {@link #unpark()} before
+ * {@link #park(String)} makes the park return at once, so a waiter registers itself in a wait set
+ * under the owner's lock, releases the lock, then parks.
+ *
+ * <p>State machine ({@code state}): {@code RUNNING} → (park commits) {@code PARKED} →
+ * (unpark) {@code RUNNING}; an unpark that finds {@code RUNNING} leaves {@code PERMIT}, which the
+ * next park consumes.
+ */
+abstract class FiberWaiter {
+    static final int RUNNING = 0;
+    static final int PARKED = 1;
+    static final int PERMIT = 2;
+
+    private static final VarHandle STATE;
+    private static final AtomicLong SEQ = new AtomicLong();
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(FiberWaiter.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Current thread's context: a {@link Scheduler} (continuation carrier), a {@link Fiber} or a {@link ThreadWaiter}. */
+    static final ThreadLocal<Object> CONTEXT = new ThreadLocal<>();
+
+    private volatile int state;
+
+    /** Id of the scheduler this waiter belongs to; 0 for plain threads. */
+    final long schedId;
+    /** Ring label within its scheduler ({@link FiberLabel#MIN} for plain threads). */
+    final long[] label;
+    /** {@code label[0]} when the label has one component, else {@link Long#MIN_VALUE} (fast compare). */
+    final long key;
+
+    FiberWaiter(long schedId, long[] label) {
+        this.schedId = schedId;
+        this.label = label;
+        this.key = label.length == 1 ? label[0] : Long.MIN_VALUE;
+    }
+
+    /** Tie-breaker and FIFO order for waiters outside schedulers. */
+    final long seq = SEQ.incrementAndGet();
+
+    /** For a receiver: how many buffered items it needs before a wake-up helps it. */
+    int need;
+
+    /** The wait set this waiter is registered in (guarded by that set's owner lock). */
+    FiberWaitSet waitingIn;
+
+    /** Leaves the wait set it registered in (its wait is abandoned, e.g. it could not suspend). */
+    final void abandonWait() {
+        FiberWaitSet ws = waitingIn;
+        if (ws != null) {
+            synchronized (ws.lock) {
+                ws.remove(this);
+            }
+        }
+    }
+
+    /** What the waiter is blocked on (deadlock report): {@code receive}, {@code send}, … */
+    volatile String waitReason;
+
+    /** The waiter of the running code: the current fiber, else this thread's {@link ThreadWaiter}. */
+    static FiberWaiter current() {
+        Object c = CONTEXT.get();
+        if (c instanceof Scheduler s) {
+            return s.current;
+        }
+        if (c instanceof FiberWaiter w) {
+            return w;
+        }
+        ThreadWaiter w = new ThreadWaiter(Thread.currentThread());
+        CONTEXT.set(w);
+        return w;
+    }
+
+    /** The current fiber, or {@code null} when the running code is not in a fiber. */
+    static Fiber currentFiber() {
+        Object c = CONTEXT.get();
+        if (c instanceof Scheduler s) {
+            return s.current;
+        }
+        return c instanceof Fiber f ? f : null;
+    }
+
+    /**
+     * Blocks until {@link #unpark()} (returns at once if a permit is pending). May return
+     * spuriously; callers re-check their condition. Runs on this waiter's own thread/fiber.
+     */
+    abstract void park(String reason);
+
+    /** Wakes this waiter (from any thread). */
+    final void unpark() {
+        while (true) {
+            int s = state;
+            if (s == PARKED) {
+                if (STATE.compareAndSet(this, PARKED, RUNNING)) {
+                    resumeParked();
+                    return;
+                }
+            } else if (s == RUNNING) {
+                if (STATE.compareAndSet(this, RUNNING, PERMIT)) {
+                    return;
+                }
+            } else {
+                return;
+            }
+        }
+    }
+
+    /** Called by {@link #unpark()} after it moved the state from PARKED to RUNNING. */
+    abstract void resumeParked();
+
+    /** Consumes a pending permit; true if there was one. */
+    final boolean consumePermit() {
+        return STATE.compareAndSet(this, PERMIT, RUNNING);
+    }
+
+    /**
+     * Commits a park: RUNNING → PARKED. False if a permit arrived meanwhile (then the state is
+     * RUNNING again and the caller must not suspend).
+     */
+    final boolean commitPark() {
+        if (STATE.compareAndSet(this, RUNNING, PARKED)) {
+            return true;
+        }
+        state = RUNNING; // PERMIT consumed
+        return false;
+    }
+
+    final boolean isParked() {
+        return state == PARKED;
+    }
+
+    /** A plain thread (not running fibers) as a waiter: parks with {@link LockSupport}. */
+    static final class ThreadWaiter extends FiberWaiter {
+        final Thread thread;
+
+        ThreadWaiter(Thread thread) {
+            super(0, FiberLabel.MIN);
+            this.thread = thread;
+        }
+
+        @Override
+        void park(String reason) {
+            if (consumePermit()) {
+                return;
+            }
+            waitReason = reason;
+            if (!commitPark()) {
+                return;
+            }
+            while (isParked()) {
+                LockSupport.park(this);
+            }
+        }
+
+        @Override
+        void resumeParked() {
+            LockSupport.unpark(thread);
+        }
+    }
+}

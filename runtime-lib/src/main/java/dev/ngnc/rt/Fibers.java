@@ -1,0 +1,180 @@
+package dev.ngnc.rt;
+
+import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * ngn's green threads: {@code thread(…)}, {@code sleep(ms)}, and the entry points used by
+ * {@link Rt#runMain}, {@link Spawn} and I/O code. See {@link Scheduler} for the scheduling rules
+ * (spec 10.1: cooperative, one carrier, a new fiber first runs when its creator blocks or ends,
+ * ready fibers in the reference's round-robin order) and {@link FiberEngine} for how fibers are
+ * suspended.
+ */
+public final class Fibers {
+    private Fibers() {
+    }
+
+    /**
+     * Runs a whole program: {@code body} is the root fiber of the main scheduler on the
+     * current thread (which should have a large stack). Returns when {@code body} ends — fibers
+     * still running are abandoned — and rethrows its failure; a deadlock ends it with an
+     * error whose {@link Rt#message} is the report. Errors of other fibers are reported on
+     * {@code err} as they happen.
+     */
+    static void runProgram(Runnable body, PrintStream err, FiberEngine engine) {
+        SchedulerGroup group = new SchedulerGroup(engine, err, true);
+        Scheduler.runRoot(group, () -> {
+            try {
+                body.run();
+            } finally {
+                group.end(); // main is over: the rest is abandoned, no deadlock from here on
+            }
+        });
+    }
+
+    /**
+     * Runs {@code body} as the root fiber of a fresh scheduler on the current thread, so it may
+     * use {@code thread}, channels and {@code sleep} cooperatively (e.g. an HTTP handler on a
+     * server thread). Returns when {@code body} ends; its unfinished fibers are abandoned. No
+     * deadlock detection (other threads may wake it).
+     */
+    public static void runRoot(Runnable body) {
+        Scheduler.runRoot(new SchedulerGroup(FiberEngine.defaultEngine(), System.err, false), body);
+    }
+
+    /**
+     * ngn {@code thread(closure)}: creates a fiber running {@code closure()} and returns its
+     * result channel (capacity 1, never closed, prints {@code <channel thread_result>}). The
+     * caller continues; the fiber first runs when the caller blocks or ends. The channel receives
+     * the closure's return value ({@code void} if none); if the fiber dies, its error is printed
+     * on stderr ({@code [ngn] …} + location, spec 9.2) and the channel receives
+     * {@code Error("<message>\n --> file:line")}. Not a closure (a named function, a non-function)
+     * ⇒ RT {@code Spawn expects a closure} in the caller.
+     */
+    public static NgnChannel thread(Object closure) {
+        if (!(closure instanceof NgnFn fn) || fn.displayName().startsWith("<fn ")) {
+            throw NgnError.runtime("Spawn expects a closure");
+        }
+        NgnChannel result = new NgnChannel(1, "thread_result");
+        Scheduler s = Scheduler.currentScheduler();
+        if (s == null) {
+            // not inside an ngn program (plain thread): run it on a thread of its own
+            Thread t = new Thread(null, () -> runRoot(() -> runThreadBody(fn, result, System.err)),
+                    "ngn-thread", Spawn.WORKER_STACK_SIZE);
+            t.setDaemon(true);
+            t.start();
+            return result;
+        }
+        PrintStream err = s.group.err;
+        s.spawn(() -> runThreadBody(fn, result, err));
+        return result;
+    }
+
+    private static void runThreadBody(NgnFn fn, NgnChannel result, PrintStream err) {
+        Object value;
+        try {
+            Object r = fn.call0();
+            value = r == null ? Unit.VOID : r;
+        } catch (FiberEngine.Killed | SchedulerDeadlock e) {
+            throw e;
+        } catch (Throwable t) {
+            Rt.report(t, err);
+            value = NgnEnum.error(errorText(t));
+        }
+        result.deliver(value, false);
+    }
+
+    /** The payload of a dead fiber's {@code Error(…)}: message, then the location line if any. */
+    static String errorText(Throwable t) {
+        String loc = Rt.location(t);
+        String msg = Rt.message(t);
+        return loc.isEmpty() ? msg : msg + "\n" + loc;
+    }
+
+    /**
+     * ngn {@code sleep(ms)}: suspends only the calling fiber for {@code ms} milliseconds (other
+     * fibers keep running). {@code ms <= 0} lets every other ready fiber run once. Outside fibers,
+     * {@link Thread#sleep}.
+     */
+    public static void sleep(long ms) {
+        Fiber f = FiberWaiter.currentFiber();
+        if (f == null) {
+            if (ms > 0) {
+                try {
+                    Thread.sleep(ms);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return;
+        }
+        if (ms <= 0) {
+            f.sched.group.engine.yieldNow(f);
+            return;
+        }
+        long now = System.nanoTime();
+        long deadline = ms >= Long.MAX_VALUE / 1_000_000 - 1 ? now + Long.MAX_VALUE / 2 : now + ms * 1_000_000;
+        while (deadline - System.nanoTime() > 0) {
+            if (!f.timerArmed) {
+                f.sched.addTimer(f, deadline);
+            }
+            f.park("sleep");
+        }
+    }
+
+    /** ngn {@code sleep(x)} with a dynamically typed argument: integers sleep, anything else is a no-op (spec 10.1). */
+    public static void sleep(Object ms) {
+        if (ms instanceof Long l) {
+            sleep(l.longValue());
+        } else if (ms instanceof Integer i) {
+            sleep(i.longValue());
+        }
+    }
+
+    /** Lets the other ready fibers of this scheduler run once (no-op outside fibers). */
+    public static void yieldNow() {
+        Fiber f = FiberWaiter.currentFiber();
+        if (f != null) {
+            f.sched.group.engine.yieldNow(f);
+        }
+    }
+
+    /**
+     * Registers work that may later wake a blocked fiber from outside the schedulers (an I/O
+     * thread that will send to a channel, a server accepting requests…), so the deadlock
+     * detector counts the program as live until the token is closed. Call it in the fiber that
+     * starts the work; close it (once, from any thread) when the work can no longer wake
+     * anybody — after its last send/close. Outside a program it is a no-op token.
+     */
+    public static Pending pendingWork() {
+        Scheduler s = Scheduler.currentScheduler();
+        if (s == null) {
+            return new Pending(null);
+        }
+        s.group.hold();
+        return new Pending(s.group);
+    }
+
+    /** A unit of external work counted as live by the deadlock detector; see {@link #pendingWork()}. */
+    public static final class Pending implements AutoCloseable {
+        private final SchedulerGroup group;
+        private final AtomicBoolean open = new AtomicBoolean(true);
+
+        private Pending(SchedulerGroup group) {
+            this.group = group;
+        }
+
+        /** Ends the unit of work (idempotent). */
+        @Override
+        public void close() {
+            if (open.compareAndSet(true, false) && group != null) {
+                group.release();
+            }
+        }
+    }
+
+    /** Name of the engine in use ({@code continuation} or {@code threads}), for diagnostics. */
+    public static String engineName() {
+        return FiberEngine.defaultEngine().name();
+    }
+}

@@ -1,0 +1,351 @@
+package dev.ngnc.rt;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A cooperative, single-carrier scheduler reproducing the reference VM's order (spec 10.1).
+ *
+ * <p>The reference keeps every live fiber in one FIFO queue: the running fiber goes to the back
+ * when it blocks, a blocked fiber at the front retries and goes to the back again, and
+ * {@code thread(…)} appends the new fiber. Popping the front and pushing it to the back keeps the
+ * queue's <em>cyclic</em> order, so that order only changes when a fiber is created (it lands
+ * just before its creator, who is "at the back" while running) or ends. Here the cyclic order is
+ * a ring of immutable {@link FiberLabel}s; instead of retrying, a blocked fiber waits in a
+ * {@link FiberWaitSet} until something can let it through, and the next fiber to run is the
+ * first <em>ready</em> one after the last one that ran, in ring order. That gives the reference's
+ * output order without its busy polling (and makes deadlocks detectable).
+ *
+ * <p>Threading: the ring, the ready set and the timers belong to the carrier (the thread, or
+ * in the thread engine the fiber, that currently runs this scheduler's code). Other threads only
+ * hand fibers in through the inbox ({@link #makeReady} from outside).
+ */
+final class Scheduler {
+    private static final AtomicLong IDS = new AtomicLong();
+
+    final long id = IDS.incrementAndGet();
+    final SchedulerGroup group;
+    /** The thread running the root fiber. */
+    final Thread carrier;
+    /** Search key before all of this scheduler's waiters in a {@link FiberWaitSet}. */
+    final FiberWaitSet.Probe probe = new FiberWaitSet.Probe(id);
+
+    Fiber root;
+    /** The fiber whose code is running (continuation engine). */
+    Fiber current;
+    /** The fiber picked last: the reference point for "next in ring order". */
+    private Fiber last;
+    /** Ring entry with the smallest label. */
+    private Fiber ringMin;
+    private int live;
+
+    private final TreeSet<Fiber> ready = new TreeSet<>((a, b) -> FiberLabel.compare(a, b));
+    private PriorityQueue<Fiber> timers;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wakeUp = lock.newCondition();
+    private final ArrayList<Fiber> inbox = new ArrayList<>();
+    private volatile boolean inboxFull;
+    private boolean idle;
+    private volatile boolean ended;
+
+    private Scheduler(SchedulerGroup group, Thread carrier) {
+        this.group = group;
+        this.carrier = carrier;
+    }
+
+    /**
+     * Runs {@code body} as the root fiber of a new scheduler on the current thread; returns when
+     * the body ends (other fibers of this scheduler are abandoned) and rethrows what it threw.
+     * Holds one unit of {@code group}'s liveness while running.
+     */
+    static void runRoot(SchedulerGroup group, Runnable body) {
+        group.hold();
+        try {
+            runRootAdopting(group, body);
+        } finally {
+            group.release();
+        }
+    }
+
+    /**
+     * {@link #runRoot} for a caller that already holds a unit of {@code group}'s liveness (a
+     * queued pool task, a spawn worker thread): the scheduler uses that unit while it runs
+     * (releasing it while idle, like any scheduler) and leaves it held when it returns.
+     */
+    static void runRootAdopting(SchedulerGroup group, Runnable body) {
+        Scheduler s = new Scheduler(group, Thread.currentThread());
+        Fiber root = new Fiber(s, FiberLabel.FIRST, true, null);
+        root.prev = root;
+        root.next = root;
+        s.root = root;
+        s.current = root;
+        s.last = root;
+        s.ringMin = root;
+        s.live = 1;
+        Object saved = FiberWaiter.CONTEXT.get();
+        FiberWaiter.CONTEXT.set(group.engine.context(s, root));
+        group.register(s);
+        try {
+            body.run();
+        } finally {
+            s.end();
+            group.unregister(s);
+            FiberWaiter.CONTEXT.set(saved);
+        }
+    }
+
+    /** The scheduler of the running code, or null outside fibers. */
+    static Scheduler currentScheduler() {
+        Object c = FiberWaiter.CONTEXT.get();
+        if (c instanceof Scheduler s) {
+            return s;
+        }
+        return c instanceof Fiber f ? f.sched : null;
+    }
+
+    private boolean isLocal() {
+        Object c = FiberWaiter.CONTEXT.get();
+        return c == this || (c instanceof Fiber f && f.sched == this);
+    }
+
+    /** The running fiber of this scheduler (called on the carrier). */
+    Fiber running() {
+        Object c = FiberWaiter.CONTEXT.get();
+        return c instanceof Fiber f ? f : current;
+    }
+
+    // ---- ring -------------------------------------------------------------------------------
+
+    /**
+     * Creates a fiber running {@code body}, placed in the ring just before the running fiber
+     * (the back of the reference's queue), and makes it ready. Called on the carrier.
+     */
+    Fiber spawn(Runnable body) {
+        Fiber c = running();
+        long[] label = c == ringMin ? FiberLabel.between(c.prev.label, null)
+                : FiberLabel.between(c.prev.label, c.label);
+        Fiber f = new Fiber(this, label, false, body);
+        group.engine.init(f);
+        f.prev = c.prev;
+        f.next = c;
+        c.prev.next = f;
+        c.prev = f;
+        live++;
+        ready.add(f);
+        return f;
+    }
+
+    /** Removes a finished fiber from the ring. */
+    void retire(Fiber f) {
+        if (f.prev == null) {
+            return;
+        }
+        if (f.next == f) {
+            ringMin = null;
+        } else {
+            f.prev.next = f.next;
+            f.next.prev = f.prev;
+            if (ringMin == f) {
+                ringMin = f.next;
+            }
+        }
+        f.prev = null;
+        f.next = null;
+        live--;
+    }
+
+    /** Live fibers in ring order (diagnostics; call only while the scheduler is idle). */
+    List<Fiber> liveFibers() {
+        List<Fiber> out = new ArrayList<>();
+        Fiber start = ringMin;
+        if (start == null) {
+            return out;
+        }
+        Fiber f = start;
+        do {
+            if (!f.done) {
+                out.add(f);
+            }
+            f = f.next;
+        } while (f != null && f != start);
+        return out;
+    }
+
+    int liveCount() {
+        return live;
+    }
+
+    // ---- readiness ---------------------------------------------------------------------------
+
+    /** Makes a parked fiber ready (after its state went PARKED → RUNNING). Any thread. */
+    void makeReady(Fiber f) {
+        if (ended) {
+            return;
+        }
+        if (isLocal()) {
+            ready.add(f);
+            return;
+        }
+        lock.lock();
+        try {
+            if (ended) {
+                return;
+            }
+            inbox.add(f);
+            inboxFull = true;
+            if (idle) {
+                idle = false;
+                group.hold();
+            }
+            wakeUp.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Makes the running fiber ready again (a yield). Carrier only. */
+    void readyLocal(Fiber f) {
+        ready.add(f);
+    }
+
+    /** Puts the running fiber to sleep until {@code deadline} ({@link System#nanoTime()}); the caller then parks it. */
+    void addTimer(Fiber f, long deadline) {
+        if (timers == null) {
+            timers = new PriorityQueue<>((a, b) -> {
+                int c = Long.compare(a.wakeAt - b.wakeAt, 0);
+                return c != 0 ? c : Long.compare(a.seq, b.seq);
+            });
+        }
+        f.wakeAt = deadline;
+        f.timerArmed = true;
+        timers.add(f);
+    }
+
+    /** Removes a fiber from the timer queue (its sleep was abandoned). */
+    void cancelTimer(Fiber f) {
+        if (f.timerArmed) {
+            timers.remove(f);
+            f.timerArmed = false;
+        }
+    }
+
+    /**
+     * The next fiber to run: the first ready fiber after the last one picked, in ring order.
+     * Waits (timers, other threads) when none is ready; throws {@link SchedulerDeadlock} when
+     * the whole program is deadlocked. Carrier only.
+     */
+    Fiber pickNext() {
+        while (true) {
+            SchedulerDeadlock d = group.deadlock;
+            if (d != null) {
+                throw d; // checked first: unwinding fibers elsewhere may still wake someone
+            }
+            if (inboxFull) {
+                drainInbox();
+            }
+            if (timers != null && !timers.isEmpty()) {
+                fireTimers();
+            }
+            if (!ready.isEmpty()) {
+                Fiber f = ready.higher(last);
+                if (f == null) {
+                    f = ready.first();
+                }
+                ready.remove(f);
+                last = f;
+                return f;
+            }
+            waitForWork();
+        }
+    }
+
+    private void drainInbox() {
+        lock.lock();
+        try {
+            ready.addAll(inbox);
+            inbox.clear();
+            inboxFull = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void fireTimers() {
+        long now = System.nanoTime();
+        while (!timers.isEmpty() && timers.peek().wakeAt - now <= 0) {
+            Fiber f = timers.poll();
+            f.timerArmed = false;
+            f.unpark();
+        }
+    }
+
+    private void waitForWork() {
+        lock.lock();
+        try {
+            if (inboxFull || group.deadlock != null) {
+                return;
+            }
+            if (timers != null && !timers.isEmpty()) {
+                long delay = timers.peek().wakeAt - System.nanoTime();
+                if (delay > 0) {
+                    wakeUp.awaitNanos(delay);
+                }
+                return;
+            }
+            idle = true;
+        } catch (InterruptedException e) {
+            return;
+        } finally {
+            lock.unlock();
+        }
+        group.release(); // may declare a deadlock (then signalDeadlock wakes us)
+        lock.lock();
+        try {
+            while (idle && group.deadlock == null) {
+                wakeUp.awaitUninterruptibly();
+            }
+            idle = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes the carrier so that it notices the group's deadlock. */
+    void signalDeadlock() {
+        lock.lock();
+        try {
+            wakeUp.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void end() {
+        lock.lock();
+        try {
+            ended = true;
+            inbox.clear();
+        } finally {
+            lock.unlock();
+        }
+        if (!group.ended()) {
+            // a spawn task ended: its abandoned fibers must not keep wake-ups meant for others
+            for (Fiber f : liveFibers()) {
+                if (!f.root) {
+                    f.abandonWait();
+                }
+            }
+        }
+        group.engine.terminate(this);
+    }
+
+    boolean ended() {
+        return ended;
+    }
+}
