@@ -227,7 +227,10 @@ final class BodyChecker {
         TExpr init = exprs.checkExpecting(v.init(), declared);
         Type t = declared != null ? declared : init.type();
         if (declared != null) {
-            exprs.requireAssignable(declared, init, v.init().span(), "Cannot assign");
+            if (!dev.ngnc.types.Types.assignable(declared, init.type())) {
+                error(v.init().span(), "Type Error: Cannot initialize '" + bind.name() + "' of type "
+                        + Types.display(declared) + " with a value of type " + Types.display(init.type()));
+            }
         } else if (t == Prim.VOID) {
             error(v.init().span(), "Type Error: cannot store a void value in '" + bind.name() + "'");
             t = Type.ERROR;

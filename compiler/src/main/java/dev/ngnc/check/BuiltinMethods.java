@@ -47,6 +47,7 @@ final class BuiltinMethods {
         if (receiver instanceof Type.MapT m) return map(m, name, argc);
         if (receiver instanceof Type.SetT st) return set(st, name, argc);
         if (receiver == Prim.BYTES) return bytes(name, argc);
+        if (receiver instanceof Type.Model m) return HttpModels.method(m, name, argc);
         if (receiver instanceof Type.Channel) {
             return switch (name) {
                 case "close" -> argc == 0 ? virt("NgnChannel", "close", "()V", List.of(), Prim.VOID, Effect.NONE) : null;

@@ -56,6 +56,8 @@ public final class Checker {
     final Map<RoleInfo, Decl.Role> roleDecls = new HashMap<>();
     final List<TProgram.RoleBinding> roleBindings = new ArrayList<>();
     final List<ModelInfo> modelList = new ArrayList<>();
+    /** The entry file's {@code export default} server object (no {@code main}), or null. */
+    GlobalVar serverExport;
 
     /** Prefix of every class generated for this module, e.g. {@code ngn/} for the entry file. */
     final String classPrefix;
@@ -81,6 +83,7 @@ public final class Checker {
         this.types.unavailable = unavailable;
         registerVariants(EnumInfo.MAYBE);
         registerVariants(EnumInfo.RESULT);
+        HttpModels.register(this.types);
     }
 
     /** The checked entry program plus every module it imports (dependencies first). */
@@ -156,7 +159,7 @@ public final class Checker {
         List<FnSymbol> allFunctions = new ArrayList<>(functions.values());
         allFunctions.addAll(extensionSymbols);
         return new TProgram(file, mainClass, allFunctions, new ArrayList<>(globals.values()), topLevel, entry,
-                modelList, closures, roleBindings, isEntry ? graph.initOrder() : List.of());
+                modelList, closures, roleBindings, isEntry ? graph.initOrder() : List.of(), serverExport);
     }
 
     // ---- declarations -------------------------------------------------------------------------
@@ -228,6 +231,7 @@ public final class Checker {
     }
 
     private boolean checkTypeNameFree(String name, Span span) {
+        if (HttpModels.isBuiltinName(name)) HttpModels.unregister(types, name); // user types shadow built-ins
         if (types.isTypeName(name) && !name.equals("Maybe") && !name.equals("Result")) {
             error(span, "'" + name + "' already defined in this scope");
             return false;
@@ -296,6 +300,16 @@ public final class Checker {
                     GlobalVar gv = new GlobalVar(g.name(), t, mainClass, "g$" + g.name());
                     globals.put(g.name(), gv);
                     out.add(new TStmt.InitGlobal(gv, init, g.span()));
+                }
+                case Decl.ExportDefault ed when isEntry -> {
+                    if (functions.get("main") != null) continue; // reported in run(): main and export default
+                    // a server program: $run starts the HTTP server with this value (spec 11.7)
+                    TExpr init = top.topLevelExpr(ed.value(), null);
+                    NetNatives.checkServerExport(this, init, ed.value().span());
+                    GlobalVar gv = new GlobalVar("default", init.type(), mainClass, "g$default");
+                    globals.put("$default", gv);
+                    serverExport = gv;
+                    out.add(new TStmt.InitGlobal(gv, init, ed.span()));
                 }
                 case Decl.ExportDefault ed when !isEntry -> {
                     if (ed.value() instanceof dev.ngnc.ast.Expr.Name n && function(n.name()) != null) continue;

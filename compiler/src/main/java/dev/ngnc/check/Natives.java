@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Built-in functions ({@code print}, {@code echo}, {@code panic}, {@code state}) and toolbox natives
- * imported from {@code tbx::…} modules ({@code tbx::math}, {@code tbx::test}).
+ * Built-in functions ({@code print}, {@code echo}, {@code panic}, {@code state}, {@code fetch}…) and toolbox
+ * natives imported from {@code tbx::…} modules ({@code tbx::math}, {@code tbx::test}, {@code tbx::http}…).
  */
 final class Natives {
     private final ExprChecker exprs;
@@ -32,7 +32,7 @@ final class Natives {
 
     /** Toolbox modules this compiler provides. */
     static boolean isModule(String module) {
-        return List.of("math", "test", "io", "encoding").contains(module);
+        return List.of("math", "test", "io", "encoding", "http", "process").contains(module);
     }
 
     static boolean exists(String module, String function) {
@@ -41,6 +41,8 @@ final class Natives {
             case "test" -> TEST_FUNCTIONS.contains(function);
             case "io" -> IO_FUNCTIONS.contains(function);
             case "encoding" -> ENCODING_FUNCTIONS.contains(function);
+            case "http" -> NetNatives.HTTP_FUNCTIONS.contains(function);
+            case "process" -> NetNatives.PROCESS_FUNCTIONS.contains(function);
             default -> false;
         };
     }
@@ -87,6 +89,9 @@ final class Natives {
             case "sleep" -> {
                 return new Concurrency(exprs).sleep(c);
             }
+            case "fetch" -> {
+                return new NetNatives(exprs).fetch(c);
+            }
             default -> { }
         }
         Native n = exprs.checker.importedNatives.get(name);
@@ -102,6 +107,8 @@ final class Natives {
             case "test" -> testAssert(args, span);
             case "io" -> io(n.function(), args, span, shownName);
             case "encoding" -> encoding(n.function(), args, span, shownName);
+            case "http" -> new NetNatives(exprs).http(n.function(), args, span, shownName);
+            case "process" -> new NetNatives(exprs).process(n.function(), args, span, shownName);
             default -> new TExpr.Invalid(span);
         };
     }

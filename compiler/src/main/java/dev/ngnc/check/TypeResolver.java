@@ -47,6 +47,12 @@ final class TypeResolver {
         resolvedAliases.put(name, type);
     }
 
+    /** Forgets the alias {@code name} (a user declaration replaces a built-in alias). */
+    void forgetAlias(String name) {
+        aliasDecls.remove(name);
+        resolvedAliases.remove(name);
+    }
+
     Type resolve(TypeExpr t) { return resolve(t, List.of()); }
 
     /** @param typeParams names that stand for type parameters in this context (e.g. a generic model's T) */

@@ -39,6 +39,8 @@ final class ProgramEmitter implements Opcodes {
     static final String TOP_LEVEL = "$toplevel";
     /** Name of the static method running the whole program (top level, then main) on the current thread. */
     static final String RUN = "$run";
+    /** runtime-http's server entry point ({@code serveExport(Object)}). */
+    static final String HTTP_SERVER = "dev/ngnc/rt/http/HttpServer";
 
     private final TProgram program;
     private final ClassRegistry reg;
@@ -162,6 +164,13 @@ final class ProgramEmitter implements Opcodes {
             for (LocalVar p : entry.params) Rep.slot(p.type).pushDefault(mv);
             mv.visitMethodInsn(INVOKESTATIC, entry.ownerInternalName, entry.jvmName, entry.descriptor(), false);
             Rep.of(entry.result).pop(mv);
+        }
+        GlobalVar server = program.serverExport();
+        if (server != null) {
+            // export default { fetch, config? } without main: serve it until the server is stopped
+            mv.visitFieldInsn(GETSTATIC, server.ownerInternalName, server.fieldName, Rep.slot(server.type).descriptor());
+            Coercions.coerce(mv, Rep.slot(server.type), Rep.ref(OBJECT));
+            mv.visitMethodInsn(INVOKESTATIC, HTTP_SERVER, "serveExport", "(Ljava/lang/Object;)V", false);
         }
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
