@@ -14,6 +14,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(dirname "$HERE")"
 LIST="$HERE/conformance-known-failures.txt"
 CORPUS="$REPO/../shared/conformance"
+[ -f "$CORPUS/run.sh" ] || CORPUS=/work/shared/conformance
 FROM_LAST=0
 while [ $# -gt 0 ]; do
   case "$1" in

@@ -26,6 +26,7 @@ class ConformanceCorpusParseTest {
     static Path corpusDir() {
         String prop = System.getProperty("ngnc.corpus");
         Path dir = prop != null ? Path.of(prop) : Path.of("..", "..", "shared", "conformance");
+        if (prop == null && !java.nio.file.Files.isDirectory(dir)) dir = Path.of("/work/shared/conformance");
         return dir.toAbsolutePath().normalize();
     }
 

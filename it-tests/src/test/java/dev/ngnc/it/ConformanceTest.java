@@ -40,10 +40,21 @@ class ConformanceTest {
         String area() { return name.substring(0, name.indexOf('/')); }
     }
 
+    /**
+     * The corpus beside the checkout ({@code ../shared/conformance}), else the workplace's shared copy
+     * ({@code /work/shared/conformance}), so a clone anywhere on this machine finds it.
+     */
+    static Path defaultCorpus(Path repo) {
+        Path sibling = repo.resolve("../shared/conformance").normalize();
+        if (Files.isRegularFile(sibling.resolve("run.sh"))) return sibling;
+        Path shared = Path.of("/work/shared/conformance");
+        return Files.isRegularFile(shared.resolve("run.sh")) ? shared : sibling;
+    }
+
     @Test
     void conformanceCorpus() throws Exception {
         Path repo = Path.of(System.getProperty("ngnc.repo", "..")).toAbsolutePath().normalize();
-        Path corpus = Path.of(prop("ngnc.corpus", repo.resolve("../shared/conformance").toString())).toAbsolutePath().normalize();
+        Path corpus = Path.of(prop("ngnc.corpus", defaultCorpus(repo).toString())).toAbsolutePath().normalize();
         Path jar = Path.of(prop("ngnc.jar", "")).toAbsolutePath().normalize();
         Path out = Path.of(prop("ngnc.conformance.out", repo.resolve("it-tests/target/conformance").toString()));
         Path knownFile = repo.resolve("it-tests/conformance-known-failures.txt");
