@@ -484,7 +484,7 @@ class ArithmeticPropertyTest {
 
     @BeforeContainer
     static void checkOutRedirectable() {
-        if (outSink() == null) throw new IllegalStateException("runtime-lib Out has no redirectable 'sink' field");
+        if (Harness.outSink() == null) throw new IllegalStateException("runtime-lib Out has no redirectable 'sink' field");
     }
 
     /** Every expression of the batch prints the reference evaluator's text (failing ones are checked alone). */
@@ -694,40 +694,11 @@ class ArithmeticPropertyTest {
         return runInProcess(p.classes(), p.mainClass());
     }
 
-    private static Field outSink() {
-        try {
-            Field f = Out.class.getDeclaredField("sink");
-            f.setAccessible(true);
-            return OutputStream.class.isAssignableFrom(f.getType()) ? f : null;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** Runs {@code $run} on a fresh thread with Out redirected (as CorpusSmokeTest does). */
-    static synchronized Run runInProcess(Map<String, byte[]> classes, String main) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Field sink = outSink();
-        OutputStream old = (OutputStream) sink.get(null);
-        Throwable[] failure = new Throwable[1];
-        Out.flush();
-        sink.set(null, out);
-        try {
-            Thread t = new Thread(null, () -> {
-                try {
-                    Harness.invokeRun(classes, main);
-                } catch (Throwable e) {
-                    failure[0] = e;
-                }
-            }, "arith", 64L << 20);
-            t.setDaemon(true);
-            t.start();
-            t.join(10_000);
-            if (t.isAlive()) fail("program did not finish within 10 s");
-        } finally {
-            Out.flush();
-            sink.set(null, old);
-        }
+    /** Runs {@code $run} on a fresh thread with Out redirected. */
+    static Run runInProcess(Map<String, byte[]> classes, String main) throws Exception {
+        Harness.Captured run = Harness.runCapturingOut(classes, main, 64L << 20);
+        if (run.timedOut()) fail("program did not finish within 10 s");
+        Throwable[] failure = {run.failure()};
         String msg = null;
         if (failure[0] != null) {
             if (!(failure[0] instanceof NgnError)) {
@@ -735,7 +706,7 @@ class ArithmeticPropertyTest {
             }
             msg = Rt.message(failure[0]);
         }
-        return new Run(out.toString(StandardCharsets.UTF_8), msg);
+        return new Run(run.stdout(), msg);
     }
 
     record ChildRun(int exit, String out, String err) {}

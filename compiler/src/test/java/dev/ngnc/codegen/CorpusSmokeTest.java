@@ -36,7 +36,7 @@ class CorpusSmokeTest {
     @Test
     void everyCheckedCorpusProgramEmitsVerifiableClasses() throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(CORPUS), "conformance corpus not available");
-        Assumptions.assumeTrue(outSink() != null, "runtime-lib Out has no redirectable sink field");
+        Assumptions.assumeTrue(Harness.outSink() != null, "runtime-lib Out has no redirectable sink field");
         List<Path> cases;
         try (Stream<Path> s = Files.walk(CORPUS)) {
             cases = s.filter(p -> p.toString().endsWith(".ngn"))
@@ -99,42 +99,13 @@ class CorpusSmokeTest {
     }
 
     /** Out's private stdout stream field (test-only redirection), or null if runtime-lib changed. */
-    private static Field outSink() {
-        try {
-            Field f = Out.class.getDeclaredField("sink");
-            f.setAccessible(true);
-            return OutputStream.class.isAssignableFrom(f.getType()) ? f : null;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
-    }
 
     /** Runs $run with Out redirected; returns {stdout, error report}. */
     private static String[] runInProcess(Map<String, byte[]> classes, String main) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Field sink = outSink();
-        OutputStream old = (OutputStream) sink.get(null);
+        Harness.Captured run = Harness.runCapturingOut(classes, main, 512L << 20);
         String err = "";
-        Throwable[] failure = new Throwable[1];
-        Out.flush();
-        sink.set(null, out);
-        try {
-            Thread t = new Thread(null, () -> {
-                try {
-                    Harness.invokeRun(classes, main);
-                } catch (Throwable e) {
-                    failure[0] = e;
-                }
-            }, "corpus", 512L << 20);
-            t.setDaemon(true);
-            t.start();
-            t.join(10_000);
-            if (t.isAlive()) err = "TIMEOUT";
-            if (failure[0] != null) err = "[ngn] " + Rt.message(failure[0]) + "\n" + Rt.location(failure[0]);
-        } finally {
-            Out.flush();
-            sink.set(null, old);
-        }
-        return new String[] {out.toString(StandardCharsets.UTF_8), err};
+        if (run.timedOut()) err = "TIMEOUT";
+        if (run.failure() != null) err = "[ngn] " + Rt.message(run.failure()) + "\n" + Rt.location(run.failure());
+        return new String[] {run.stdout(), err};
     }
 }

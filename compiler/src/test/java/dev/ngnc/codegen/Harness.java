@@ -138,4 +138,50 @@ final class Harness {
         return new Proc(proc.exitValue(), new String(out, StandardCharsets.UTF_8),
                 new String(err, StandardCharsets.UTF_8));
     }
+
+    /** What an in-process run produced: stdout, the failure (null when none), whether it timed out. */
+    record Captured(String stdout, Throwable failure, boolean timedOut) {}
+
+    /** runtime-lib's Out sink field, or null when Out has none (then in-process capture is impossible). */
+    static java.lang.reflect.Field outSink() {
+        try {
+            java.lang.reflect.Field f = dev.ngnc.rt.Out.class.getDeclaredField("sink");
+            f.setAccessible(true);
+            return java.io.OutputStream.class.isAssignableFrom(f.getType()) ? f : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Runs the program's {@code $run} on a fresh thread with {@code stackBytes} of stack while runtime-lib's
+     * {@code Out} writes into a buffer (so {@code Rt.runMain}'s {@code System.exit} is avoided).
+     */
+    static synchronized Captured runCapturingOut(Map<String, byte[]> classes, String main, long stackBytes)
+            throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.lang.reflect.Field sink = outSink();
+        java.io.OutputStream old = (java.io.OutputStream) sink.get(null);
+        Throwable[] failure = new Throwable[1];
+        boolean timedOut;
+        dev.ngnc.rt.Out.flush();
+        sink.set(null, out);
+        try {
+            Thread t = new Thread(null, () -> {
+                try {
+                    invokeRun(classes, main);
+                } catch (Throwable e) {
+                    failure[0] = e;
+                }
+            }, "ngn-program", stackBytes);
+            t.setDaemon(true);
+            t.start();
+            t.join(10_000);
+            timedOut = t.isAlive();
+        } finally {
+            dev.ngnc.rt.Out.flush();
+            sink.set(null, old);
+        }
+        return new Captured(out.toString(java.nio.charset.StandardCharsets.UTF_8), failure[0], timedOut);
+    }
 }
