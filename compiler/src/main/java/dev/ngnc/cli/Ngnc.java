@@ -328,6 +328,7 @@ public final class Ngnc implements Callable<Integer> {
 
     /** Loads the generated classes in a child loader of the runtime's loader and calls {@code main(String[])}. */
     private int runInThisJvm(CompiledProgram program, String[] programArgs) {
+        if (Boolean.getBoolean("ngnc.train")) warmUpHttpServer();
         ClassLoader parent = Ngnc.class.getClassLoader();
         ProgramClassLoader loader = new ProgramClassLoader(program.classes(), parent);
         MethodHandle main;
@@ -354,6 +355,18 @@ public final class Ngnc implements Callable<Integer> {
         System.out.flush();
         programReturned = true;
         return EXIT_OK;
+    }
+
+    /**
+     * Start-up cache training run of bin/ngnc ({@code -Dngnc.train=true}): also start and query an HTTP
+     * server once, so that its classes (runtime-http, Helidon, fetch) are in the cache too.
+     */
+    private static void warmUpHttpServer() {
+        try {
+            Class.forName("dev.ngnc.rt.http.HttpServer").getMethod("warmUp").invoke(null);
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            // training only: a failure just leaves these classes out of the cache
+        }
     }
 
     private int internalError(Throwable t) {

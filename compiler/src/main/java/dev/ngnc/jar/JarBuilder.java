@@ -22,7 +22,9 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Writes a self-contained runnable jar: the program's generated classes, every runtime-lib file
- * ({@code dev/ngnc/rt/**}) and a Java-8-loadable launcher ({@link LauncherGenerator}) as Main-Class.
+ * ({@code dev/ngnc/rt/**}), for a program that runs an HTTP server also runtime-http and its libraries
+ * ({@link RuntimeClasses#httpEntries()}), and a Java-8-loadable launcher ({@link LauncherGenerator})
+ * as Main-Class.
  *
  * <p>The jar is deterministic: the manifest first, then all entries sorted by name, every entry
  * stamped {@value #FIXED_TIME}. It is written to a temporary file beside the target and moved into
@@ -54,6 +56,7 @@ public final class JarBuilder {
             throw new IllegalArgumentException("main class " + main + " is not among the generated classes " + program.classes().keySet());
         }
         Map<String, byte[]> entries = new TreeMap<>(runtime.entries());
+        if (program.usesHttpServer()) entries.putAll(runtime.httpEntries()); // Helidon & co., only when serving
         for (Map.Entry<String, byte[]> c : program.classes().entrySet()) {
             String name = c.getKey() + ".class";
             if (name.startsWith(RuntimeClasses.PREFIX) || c.getKey().equals(LauncherGenerator.LAUNCHER_CLASS)) {

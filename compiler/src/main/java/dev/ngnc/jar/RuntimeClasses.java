@@ -20,11 +20,20 @@ import java.util.zip.ZipFile;
 /**
  * The runtime-lib files ({@code dev/ngnc/rt/**}) that every compiled jar bundles, read from wherever
  * the runtime classes were loaded from: a jar (the runtime-lib jar, or the shaded CLI jar that
- * contains it) or a {@code target/classes} directory.
+ * contains it) or a {@code target/classes} directory — and, for programs that run an HTTP server,
+ * runtime-http with its dependencies ({@link #httpEntries()}), which is not under that prefix
+ * ({@code dev/ngnc/rt/http/**} is excluded from {@link #entries()}).
  */
 public final class RuntimeClasses {
     /** Package prefix (as a jar entry name) of everything that belongs to runtime-lib. */
     public static final String PREFIX = "dev/ngnc/rt/";
+    /** Package prefix of runtime-http (the HTTP server), which is not part of runtime-lib. */
+    public static final String HTTP_PREFIX = "dev/ngnc/rt/http/";
+    /**
+     * Resource holding runtime-http's bundle jar (its classes plus Helidon and its dependencies,
+     * services and metadata merged): copied into the compiler's jar by its build.
+     */
+    public static final String HTTP_BUNDLE = "META-INF/ngnc/runtime-http.jar";
     /** A class that runtime-lib always has; its code source tells where runtime-lib lives. */
     static final String ANCHOR_CLASS = "dev.ngnc.rt.Rt";
 
@@ -43,6 +52,52 @@ public final class RuntimeClasses {
 
     /** Jar entry name (e.g. {@code dev/ngnc/rt/Rt.class}) → bytes, sorted by name. */
     public Map<String, byte[]> entries() { return entries; }
+
+    private static volatile Map<String, byte[]> httpEntries;
+
+    /**
+     * The files a compiled jar needs in addition to {@link #entries()} when the program runs an HTTP
+     * server: every entry of the runtime-http bundle ({@value #HTTP_BUNDLE}) except its manifest —
+     * runtime-http's classes, Helidon's classes, {@code META-INF/services/*}, Helidon's metadata and
+     * the libraries' license files. Read once from the compiler's class path.
+     *
+     * @throws IllegalStateException if the bundle is missing (a broken ngnc build)
+     */
+    public Map<String, byte[]> httpEntries() {
+        Map<String, byte[]> m = httpEntries;
+        if (m == null) {
+            synchronized (RuntimeClasses.class) {
+                m = httpEntries;
+                if (m == null) {
+                    m = readHttpBundle(RuntimeClasses.class.getClassLoader());
+                    httpEntries = m;
+                }
+            }
+        }
+        return m;
+    }
+
+    static Map<String, byte[]> readHttpBundle(ClassLoader loader) {
+        Map<String, byte[]> found = new TreeMap<>();
+        InputStream raw = loader == null ? ClassLoader.getSystemResourceAsStream(HTTP_BUNDLE)
+                : loader.getResourceAsStream(HTTP_BUNDLE);
+        if (raw == null) {
+            throw new IllegalStateException("the HTTP server runtime (" + HTTP_BUNDLE + ") is missing from ngnc's class path;"
+                    + " rebuild ngnc (mvn install)");
+        }
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(raw)) {
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                String name = e.getName();
+                if (e.isDirectory() || name.equals("META-INF/MANIFEST.MF")) continue;
+                found.put(name, zip.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the HTTP server runtime " + HTTP_BUNDLE, e);
+        }
+        if (found.isEmpty()) throw new IllegalStateException("the HTTP server runtime " + HTTP_BUNDLE + " is empty");
+        return Collections.unmodifiableMap(found);
+    }
 
     /**
      * Finds runtime-lib through the code source of {@code dev.ngnc.rt.Rt} (falling back to the
@@ -76,6 +131,7 @@ public final class RuntimeClasses {
                 try (Stream<Path> files = Files.walk(root)) {
                     for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
                         String name = location.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
+                        if (name.startsWith(HTTP_PREFIX)) continue;
                         found.put(name, Files.readAllBytes(f));
                     }
                 }
@@ -85,7 +141,7 @@ public final class RuntimeClasses {
                 Enumeration<? extends ZipEntry> all = zip.entries();
                 while (all.hasMoreElements()) {
                     ZipEntry e = all.nextElement();
-                    if (e.isDirectory() || !e.getName().startsWith(PREFIX)) continue;
+                    if (e.isDirectory() || !e.getName().startsWith(PREFIX) || e.getName().startsWith(HTTP_PREFIX)) continue;
                     try (InputStream in = zip.getInputStream(e)) {
                         found.put(e.getName(), in.readAllBytes());
                     }

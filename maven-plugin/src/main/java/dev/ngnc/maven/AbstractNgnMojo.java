@@ -90,7 +90,12 @@ abstract class AbstractNgnMojo extends AbstractMojo {
 
     /** Writes every runtime-lib file ({@code dev/ngnc/rt/**}) under {@code dir}, skipping files that are already identical. */
     static void writeRuntime(Path dir, RuntimeClasses runtime) throws IOException {
-        for (Map.Entry<String, byte[]> e : runtime.entries().entrySet()) {
+        writeEntries(dir, runtime.entries());
+    }
+
+    /** Writes jar-style entries (name → bytes) under {@code dir}, skipping files that are already identical. */
+    static void writeEntries(Path dir, Map<String, byte[]> entries) throws IOException {
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
             Path f = dir.resolve(e.getKey());
             if (Files.isRegularFile(f) && Files.size(f) == e.getValue().length
                     && java.util.Arrays.equals(Files.readAllBytes(f), e.getValue())) {

@@ -116,6 +116,7 @@ public class CompileMojo extends AbstractNgnMojo {
             }
             writeClasses(outDir, program.classes());
             writeRuntime(outDir, runtime);
+            if (program.usesHttpServer()) writeEntries(outDir, runtime.httpEntries()); // tbx::http server
             writeFile(outDir.resolve(LauncherGenerator.LAUNCHER_CLASS + ".class"), LauncherGenerator.generate(program.mainClass()));
             inputs.withOutputs(program.mainClass(), new ArrayList<>(program.classes().keySet())).write(stampFile);
         } catch (IOException e) {

@@ -161,6 +161,8 @@ public final class Fmt {
             sb.append('{');
             appendFields(sb, o.rawKeys(), o.rawValues(), o.fieldCount());
             sb.append('}');
+        } else if (v instanceof Response r) {
+            r.appendFmt(sb);
         } else if (v instanceof NgnModel m) {
             sb.append(m.modelName()).append(" {");
             String[] names = m.fieldNames();

@@ -149,7 +149,7 @@ public final class HttpText {
             char c = s.charAt(i);
             if (c == '+') {
                 out.write(' ');
-            } else if (c == '%' && i + 2 < to + 0 + 1 && i + 2 <= to - 1 + 1 && hex(s, i + 1, to) >= 0 && hex(s, i + 2, to) >= 0) {
+            } else if (c == '%' && i + 2 < to && hex(s, i + 1, to) >= 0 && hex(s, i + 2, to) >= 0) {
                 out.write(hex(s, i + 1, to) * 16 + hex(s, i + 2, to));
                 i += 2;
             } else {

@@ -1,0 +1,409 @@
+package dev.ngnc.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ngnc.diag.Diagnostic;
+import dev.ngnc.diag.Diagnostics;
+import dev.ngnc.driver.CompiledProgram;
+import dev.ngnc.driver.Compiler;
+import dev.ngnc.jar.JarBuilder;
+import dev.ngnc.jar.Proc;
+import dev.ngnc.jar.RuntimeClasses;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * fetch, the HTTP server and tbx::process end to end: ngn programs compiled by ngnc into jars and run
+ * with {@code java -jar}, talked to by real clients on 127.0.0.1 (JDK HttpClient and WebSocket, curl).
+ */
+@Timeout(120)
+class NetProgramsTest {
+    @TempDir
+    Path tmp;
+
+    private CompiledProgram compile(String name, String source) throws IOException {
+        Path file = tmp.resolve(name + ".ngn");
+        Files.writeString(file, source);
+        Diagnostics d = new Diagnostics();
+        CompiledProgram p = Compiler.compile(file, name + ".ngn", d);
+        assertFalse(d.hasErrors(), () -> d.all().toString());
+        assertNotNull(p);
+        return p;
+    }
+
+    private Path jar(String name, String source) throws IOException {
+        Path jar = tmp.resolve(name + ".jar");
+        JarBuilder.write(compile(name, source), RuntimeClasses.locate(), jar);
+        return jar;
+    }
+
+    private static List<String> javaJar(Path jar) {
+        return new ArrayList<>(List.of(Proc.currentJava(), "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED",
+                "-jar", jar.toString()));
+    }
+
+    private List<Diagnostic> errors(String source) throws IOException {
+        Path file = tmp.resolve("bad.ngn");
+        Files.writeString(file, source);
+        Diagnostics d = new Diagnostics();
+        assertNull(Compiler.compile(file, "bad.ngn", d));
+        return d.all();
+    }
+
+    // ---- server ---------------------------------------------------------------------------------
+
+    static final String SERVER = """
+            fn handler(req: Request): any {
+              match (req.path) {
+                "/" => return Response {
+                  status: 200,
+                  headers: map([("X-Path", req.path)]),
+                  body: "${req.clone().method} ${req.url} ${req.query} ${req.params.get("a") ?? "-"} ${req.text()} ${req.protocol}"
+                },
+                "/stream" => {
+                  const chunks = channel<string>()
+                  thread(|| {
+                    chunks <- "First chunk\\n"
+                    sleep(30)
+                    chunks <- "Second chunk\\n"
+                    chunks.close()
+                  })
+                  return StreamingResponse { headers: { "Content-Type": "text/plain" }, body: chunks }
+                },
+                "/sse" => {
+                  const events = channel<SseMessage>()
+                  thread(|| {
+                    events <- SseEvent { data: "Hello", event: "hello" }
+                    events <- "World"
+                    events.close()
+                  })
+                  return SseResponse { body: events }
+                },
+                "/ws" => {
+                  const recv = channel<WsMessage>()
+                  const send = channel<WsMessage>()
+                  thread(|| {
+                    for (msg in <-? recv) {
+                      send <- msg
+                    }
+                    send.close()
+                  })
+                  return WebSocketResponse { recv, send }
+                },
+                "/proxy" => {
+                  const inner = <- fetch(req.params.get("to") ?? "")
+                  return Response { status: inner.status, body: "proxied: ${inner.body}" }
+                },
+                "/panic" => {
+                  panic("handler broke")
+                  return "never"
+                },
+                _ => return Response { status: 404, body: "Not found" }
+              }
+            }
+
+            export default { fetch: handler, config: { port: 0, host: "127.0.0.1", keepAliveTimeoutMs: 5000 } }
+            """;
+
+    @Test
+    void exportDefaultServerWithRealClients() throws Exception {
+        Path jar = jar("server", SERVER);
+        try (ZipFile z = new ZipFile(jar.toFile())) {
+            assertNotNull(z.getEntry("io/helidon/webserver/WebServer.class"), "the server jar bundles Helidon");
+            assertNotNull(z.getEntry("dev/ngnc/rt/http/HttpServer.class"));
+            assertNotNull(z.getEntry("META-INF/helidon/manifest"));
+        }
+        com.sun.net.httpserver.HttpServer backend = com.sun.net.httpserver.HttpServer.create(
+                new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        backend.createContext("/", ex -> {
+            byte[] b = "from backend".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(203, b.length);
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write(b);
+            }
+        });
+        backend.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        backend.start();
+        Process p = new ProcessBuilder(javaJar(jar)).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
+        // not the common pool (one thread on a 2-core machine): Proc.run needs it while this reader blocks
+        CompletableFuture<String> stderr = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> stderr.complete(slurp(p.getErrorStream())));
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String banner = out.readLine();
+            assertNotNull(banner, () -> "no banner; stderr: " + stderr.join());
+            Matcher m = Pattern.compile("HTTP server listening on http://localhost:(\\d+) \\(async, \\d+ workers\\)")
+                    .matcher(banner);
+            assertTrue(m.matches(), banner);
+            String base = "http://127.0.0.1:" + m.group(1);
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/?a=1"))
+                    .POST(HttpRequest.BodyPublishers.ofString("payload")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode());
+            assertEquals("POST /?a=1 ?a=1 1 payload http", r.body());
+            assertEquals("/", r.headers().firstValue("x-path").orElse(""));
+            assertEquals(404, client.send(HttpRequest.newBuilder(URI.create(base + "/nope")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+
+            HttpResponse<String> stream = client.send(HttpRequest.newBuilder(URI.create(base + "/stream")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals("First chunk\nSecond chunk\n", stream.body());
+            assertEquals("chunked", stream.headers().firstValue("transfer-encoding").orElse(""));
+
+            HttpResponse<String> sse = client.send(HttpRequest.newBuilder(URI.create(base + "/sse")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals("event: hello\ndata: Hello\n\ndata: World\n\n", sse.body());
+
+            HttpResponse<String> proxied = client.send(HttpRequest.newBuilder(URI.create(base + "/proxy?to=http://127.0.0.1:"
+                    + backend.getAddress().getPort() + "/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(203, proxied.statusCode());
+            assertEquals("proxied: from backend", proxied.body());
+
+            assertEquals(500, client.send(HttpRequest.newBuilder(URI.create(base + "/panic")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+
+            if (hasCurl()) {
+                Proc raw = Proc.run(List.of("curl", "-s", "--raw", "--max-time", "10", base + "/stream"), null);
+                assertEquals("c\r\nFirst chunk\n\r\nd\r\nSecond chunk\n\r\n0\r\n\r\n", raw.out());
+                Proc events = Proc.run(List.of("curl", "-s", "-N", "--max-time", "10", base + "/sse"), null);
+                assertEquals("event: hello\ndata: Hello\n\ndata: World\n\n", events.out());
+            }
+
+            List<String> echoed = new java.util.concurrent.CopyOnWriteArrayList<>();
+            CompletableFuture<Void> two = new CompletableFuture<>();
+            WebSocket ws = client.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + m.group(1) + "/ws"),
+                    new WebSocket.Listener() {
+                        @Override
+                        public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+                            echoed.add("text:" + data);
+                            if (echoed.size() == 2) two.complete(null);
+                            w.request(1);
+                            return null;
+                        }
+
+                        @Override
+                        public CompletionStage<?> onBinary(WebSocket w, java.nio.ByteBuffer data, boolean last) {
+                            echoed.add("binary:" + data.remaining());
+                            if (echoed.size() == 2) two.complete(null);
+                            w.request(1);
+                            return null;
+                        }
+                    }).get(10, TimeUnit.SECONDS);
+            ws.sendText("hello ws", true).get(5, TimeUnit.SECONDS);
+            ws.sendBinary(java.nio.ByteBuffer.wrap(new byte[] {9, 8, 7, 6}), true).get(5, TimeUnit.SECONDS);
+            two.get(10, TimeUnit.SECONDS);
+            assertEquals(List.of("text:hello ws", "binary:4"), echoed);
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+
+            // graceful stop on SIGTERM
+            p.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our ends of the pipes
+            StringBuilder rest = new StringBuilder();
+            for (String line; (line = out.readLine()) != null; ) rest.append(line).append('\n');
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "the server stops on SIGTERM");
+            assertEquals("\nShutting down server...\nServer stopped gracefully\n", rest.toString());
+            assertEquals(0, p.exitValue());
+            String err = stderr.join();
+            assertTrue(err.contains("[ngn] HTTP handler panicked: Thread panicked: handler broke\n --> server.ngn:"), err);
+            assertFalse(err.contains("\tat "), "no Java stack trace: " + err);
+        } finally {
+            p.destroyForcibly();
+            backend.stop(0);
+        }
+    }
+
+    @Test
+    void serveStartupErrorsAreClearRuntimeErrors() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            Path jar = jar("busy", """
+                    import { serve } from "tbx::http"
+
+                    fn main() {
+                      serve(|req: Request| Response { body: "x" }, { port: %d, host: "127.0.0.1" })
+                      print("not reached")
+                    }
+                    """.formatted(port));
+            Proc r = Proc.run(javaJar(jar), tmp);
+            assertEquals(1, r.exit());
+            assertEquals("", r.out());
+            assertTrue(r.err().startsWith("[ngn] Runtime Error: HTTP server: cannot listen on 127.0.0.1:" + port
+                    + ": address already in use\n --> busy.ngn:4"), r.err());
+        }
+        Path tls = jar("tls", """
+                import { serve } from "tbx::http"
+
+                fn main() {
+                  serve(|req: Request| Response { body: "x" }, { port: 0, tls: { cert: "./missing-cert.pem", key: "./missing-key.pem" } })
+                }
+                """);
+        Proc r = Proc.run(javaJar(tls), tmp);
+        assertEquals(1, r.exit());
+        assertTrue(r.err().startsWith("[ngn] Runtime Error: HTTP server: TLS certificate file './missing-cert.pem' does not exist"),
+                r.err());
+    }
+
+    @Test
+    void programsWithoutServerDoNotBundleIt() throws Exception {
+        CompiledProgram plain = compile("plain", "fn main() {\n  print(\"hi\")\n}\n");
+        assertFalse(plain.usesHttpServer());
+        CompiledProgram fetching = compile("fetching", "fn main() {\n  const r = <- fetch(\"http://127.0.0.1:1/\")\n  print(r.status)\n}\n");
+        assertFalse(fetching.usesHttpServer(), "fetch lives in runtime-lib");
+        Path jar = tmp.resolve("plain.jar");
+        JarBuilder.write(plain, RuntimeClasses.locate(), jar);
+        try (ZipFile z = new ZipFile(jar.toFile())) {
+            assertNull(z.getEntry("io/helidon/webserver/WebServer.class"));
+            assertTrue(z.stream().noneMatch(e -> e.getName().startsWith("dev/ngnc/rt/http/")));
+        }
+        assertTrue(compile("handlerOnly", """
+                fn stream(req: Request): StreamingResponse {
+                  const ch = channel<string>()
+                  ch.close()
+                  return StreamingResponse { body: ch }
+                }
+                fn main() {
+                  print("no serve call, but a server model")
+                }
+                """).usesHttpServer(), "using a server model needs runtime-http");
+    }
+
+    // ---- fetch and process programs -------------------------------------------------------------
+
+    @Test
+    void fetchAndProcessPrograms() throws Exception {
+        com.sun.net.httpserver.HttpServer backend = com.sun.net.httpserver.HttpServer.create(
+                new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        backend.createContext("/", ex -> {
+            byte[] in = ex.getRequestBody().readAllBytes();
+            byte[] b = ("{\"got\":\"" + new String(in, StandardCharsets.UTF_8) + "\",\"m\":\"" + ex.getRequestMethod()
+                    + "\"}").getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("X-K", "v");
+            ex.sendResponseHeaders(200, b.length);
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write(b);
+            }
+        });
+        backend.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        backend.start();
+        try {
+            String url = "http://127.0.0.1:" + backend.getAddress().getPort() + "/";
+            Path jar = jar("client", """
+                    import { run, stream } from "tbx::process"
+
+                    fn main() {
+                      const r = <- fetch("%s", { method: "post", body: "abc", headers: { "X-Test": "1" }, timeout: 5000 })
+                      print(r.status)
+                      print(r.headers.get("x-k") ?? "none")
+                      match (r.json()) {
+                        Ok(v) => print("${v.got} ${v.m}"),
+                        Error(e) => print(e)
+                      }
+                      const h = map<string, string>()
+                      const bad = <- fetch("not a url")
+                      print(bad.status)
+                      print(bad.statusText.starts("Error: invalid URL"))
+                      const out = <- run("echo hello; exit 4")
+                      match (out) {
+                        Ok(o) => print("${o.code} ${o.stdout.trim()}"),
+                        Error(e) => print(e)
+                      }
+                      const missing = <- run("ngnc-no-such-command-xyz")
+                      match (missing) {
+                        Ok(o) => print("code ${o.code}"),
+                        Error(e) => print(e)
+                      }
+                      const slow = <- run("sleep 20", { timeoutMs: 200 })
+                      match (slow) {
+                        Ok(o) => print("finished?"),
+                        Error(e) => print(e)
+                      }
+                      match (stream("seq 1 3")) {
+                        Ok(p) => {
+                          for (line in p.stdout) {
+                            echo("${line};")
+                          }
+                          print("")
+                          match (<- p.done) {
+                            Ok(o) => print("done ${o.code}"),
+                            Error(e) => print(e)
+                          }
+                        },
+                        Error(e) => print(e)
+                      }
+                    }
+                    """.formatted(url));
+            Proc r = Proc.run(javaJar(jar), tmp);
+            assertEquals("", r.err());
+            assertEquals("200\nv\nabc POST\n0\ntrue\n4 hello\ncode 127\nProcess timed out\n1;2;3;\ndone 0\n", r.out());
+            assertEquals(0, r.exit());
+        } finally {
+            backend.stop(0);
+        }
+    }
+
+    // ---- compile-time checks --------------------------------------------------------------------
+
+    @Test
+    void serverShapesAreChecked() throws Exception {
+        assertTrue(errors("export default 42\n").get(0).message().contains("No main() function or HTTP handler defined"));
+        assertTrue(errors("import { serve } from \"tbx::http\"\nfn main() {\n  serve(42)\n}\n").get(0).message()
+                .contains("serve() expects a handler function"));
+        assertTrue(errors("import { serve } from \"tbx::http\"\nfn h(a: Request, b: i64): Response {\n  return Response {}\n}\n"
+                + "fn main() {\n  serve(h)\n}\n").get(0).message().contains("takes exactly one parameter"));
+        assertTrue(errors("fn main() {\n  const r = fetch(42)\n}\n").get(0).message().contains("Argument 1 mismatch"));
+        assertTrue(errors("import { nope } from \"tbx::http\"\nfn main() {\n}\n").get(0).message()
+                .contains("Toolbox error: nope not found in tbx::http"));
+        // user declarations may reuse the built-in names
+        compile("shadow", "model Request {\n  id: i64\n}\nfn main() {\n  print(Request { id: 3 })\n}\n");
+    }
+
+    private static boolean hasCurl() {
+        try {
+            return new ProcessBuilder("curl", "--version").start().waitFor() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static String slurp(java.io.InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
