@@ -186,6 +186,58 @@ class MavenPluginTest {
         assertTrue(checked > 0, "no example was checked");
     }
 
+    /** The api example is a server: start its jar on a free port and call each route its README lists. */
+    @Test
+    void apiExampleServesTheRoutesItsReadmeShows() throws Exception {
+        Future<ExampleRun> built = examples.get("api");
+        assumeFalse(built == null || known.names().contains("api"), "api is not built (listed as known failing)");
+        assertTrue(built.get().build().ok(), "examples/api did not build");
+        Path dir = out.resolve("examples").resolve("api");
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
+        Path log = out.resolve("logs").resolve("api-server.log");
+        Files.createDirectories(log.getParent());
+        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-jar", "target/api.jar").directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("PORT", Integer.toString(port));
+        Process server = pb.start();
+        try {
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + port;
+            java.net.http.HttpResponse<String> health = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (health == null && System.nanoTime() < deadline && server.isAlive()) {
+                try {
+                    health = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/health")).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                } catch (java.io.IOException notYet) {
+                    Thread.sleep(100);
+                }
+            }
+            assertTrue(health != null, "the api server did not answer within 20 s; its output:\n" + Files.readString(log));
+            assertEquals(200, health.statusCode());
+            assertEquals("{\"status\":\"ok\"}", health.body());
+            var todo = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/todos/2")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals("{\"done\":true,\"id\":2,\"title\":\"build it with Maven\"}", todo.body());
+            var missing = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/todos/9")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, missing.statusCode());
+            assertEquals("{\"error\":\"no todo 9\"}", missing.body());
+            var echo = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/echo"))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"n\":1}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals("{\"received\":{\"n\":1}}", echo.body());
+        } finally {
+            server.descendants().forEach(ProcessHandle::destroyForcibly);
+            server.destroyForcibly();
+            server.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void knownFailingExamplesStillFail() throws Exception {
         List<String> passing = new ArrayList<>();
