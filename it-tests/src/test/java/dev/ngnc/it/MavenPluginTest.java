@@ -197,10 +197,10 @@ class MavenPluginTest {
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        Path java = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
         Path log = out.resolve("logs").resolve("api-server.log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-jar", "target/api.jar").directory(dir.toFile())
+        ProcessBuilder pb = new ProcessBuilder(javaBin.toString(), "-jar", "target/api.jar").directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("PORT", Integer.toString(port));
         Process server = pb.start();
