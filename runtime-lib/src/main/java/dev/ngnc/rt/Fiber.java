@@ -44,12 +44,13 @@ final class Fiber extends FiberWaiter {
 
     @Override
     void park(String reason) {
-        if (consumePermit()) {
-            return;
+        if (!consumePermit()) {
+            waitReason = reason;
+            sched.group.engine.park(this);
+            waitReason = null;
         }
-        waitReason = reason;
-        sched.group.engine.park(this);
-        waitReason = null;
+        lastSet = null; // the wake-up (if any) is consumed: see abandonForGood
+        wokenFrom = null;
     }
 
     @Override

@@ -52,8 +52,8 @@ final class FiberEngineThreads extends FiberEngine {
         Fiber next;
         try {
             next = s.pickNext();
-        } catch (SchedulerDeadlock d) {
-            next = s.root; // the root notices the deadlock and ends the program
+        } catch (SchedulerDeadlock | Scheduler.Cancelled d) {
+            next = s.root; // the root notices the deadlock (cancellation) and ends the program (task)
         } catch (Killed k) {
             return;
         }
@@ -79,7 +79,7 @@ final class FiberEngineThreads extends FiberEngine {
         Fiber next;
         try {
             next = s.pickNext();
-        } catch (SchedulerDeadlock d) {
+        } catch (SchedulerDeadlock | Scheduler.Cancelled d) {
             if (self.root) {
                 throw d;
             }
@@ -89,10 +89,13 @@ final class FiberEngineThreads extends FiberEngine {
             transfer(next);
             awaitTurn(self);
         }
-        if (self.root) {
+        if (self.root && next != self) {
             SchedulerDeadlock d = s.group.deadlock;
-            if (d != null && next != self) {
+            if (d != null) {
                 throw d;
+            }
+            if (s.dead()) {
+                throw Scheduler.Cancelled.INSTANCE; // handed back by a fiber that saw the cancellation
             }
         }
     }

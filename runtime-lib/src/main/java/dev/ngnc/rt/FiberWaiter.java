@@ -58,6 +58,14 @@ abstract class FiberWaiter {
 
     /** The wait set this waiter is registered in (guarded by that set's owner lock). */
     FiberWaitSet waitingIn;
+    /**
+     * Fibers: the wait set it registered in last (written by its own carrier, cleared when it
+     * resumes), and whether a {@link FiberWaitSet#pick} took it from there to wake it (guarded
+     * by that set's owner lock). A fiber that dies picked but not yet run passes the wake-up on:
+     * see {@link #abandonForGood()}.
+     */
+    FiberWaitSet lastSet;
+    FiberWaitSet wokenFrom;
 
     /** Leaves the wait set it registered in (its wait is abandoned, e.g. it could not suspend). */
     final void abandonWait() {
@@ -66,6 +74,32 @@ abstract class FiberWaiter {
             synchronized (ws.lock) {
                 ws.remove(this);
             }
+        }
+    }
+
+    /**
+     * The waiter will never run again (its scheduler ended or was cancelled): leaves the wait
+     * set it registered in, or, if it was already picked there to be woken, wakes every waiter
+     * of that set instead (they re-check their condition), so that no wake-up is lost with it.
+     * Called on its scheduler's carrier after the scheduler is marked dead.
+     */
+    final void abandonForGood() {
+        FiberWaitSet ws = lastSet;
+        if (ws == null) {
+            return;
+        }
+        lastSet = null;
+        FiberWaiter[] wake = FiberWaitSet.NONE;
+        synchronized (ws.lock) {
+            if (waitingIn == ws) {
+                ws.remove(this);
+            } else if (wokenFrom == ws) {
+                wokenFrom = null;
+                wake = ws.takeAll();
+            }
+        }
+        for (FiberWaiter w : wake) {
+            w.unpark();
         }
     }
 
@@ -155,16 +189,16 @@ abstract class FiberWaiter {
 
         @Override
         void park(String reason) {
-            if (consumePermit()) {
-                return;
+            if (!consumePermit()) {
+                waitReason = reason;
+                if (commitPark()) {
+                    while (isParked()) {
+                        LockSupport.park(this);
+                    }
+                }
             }
-            waitReason = reason;
-            if (!commitPark()) {
-                return;
-            }
-            while (isParked()) {
-                LockSupport.park(this);
-            }
+            lastSet = null; // do not keep the channel reachable from this thread's waiter
+            wokenFrom = null;
         }
 
         @Override

@@ -75,7 +75,7 @@ public final class Fibers {
         try {
             Object r = fn.call0();
             value = r == null ? Unit.VOID : r;
-        } catch (FiberEngine.Killed | SchedulerDeadlock e) {
+        } catch (FiberEngine.Killed | SchedulerDeadlock | Scheduler.Cancelled e) {
             throw e;
         } catch (Throwable t) {
             Rt.report(t, err);

@@ -1,5 +1,6 @@
 package dev.ngnc.rt;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -44,7 +45,17 @@ final class Scheduler {
     private Fiber ringMin;
     private int live;
 
-    private final TreeSet<Fiber> ready = new TreeSet<>((a, b) -> FiberLabel.compare(a, b));
+    /**
+     * Ready fibers, in two parts. {@code appended}: fibers made ready at the end of the cyclic
+     * order seen from {@link #last} — new fibers (placed just before their creator, which is
+     * {@code last}) and the running fiber when it yields; they arrive in cyclic order and stay
+     * so, because the next pick is always the first ready fiber after {@code last}, so a FIFO
+     * keeps them (O(1), the common case: spawning, fan-out, yields). {@code woken}: fibers woken
+     * anywhere in the ring (channel, lock, timer), sorted by label. The next fiber is the
+     * earlier of the two candidates in cyclic order from {@code last}.
+     */
+    private final ArrayDeque<Fiber> appended = new ArrayDeque<>();
+    private final TreeSet<Fiber> woken = new TreeSet<>((a, b) -> FiberLabel.compare(a, b));
     private PriorityQueue<Fiber> timers;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -53,6 +64,8 @@ final class Scheduler {
     private volatile boolean inboxFull;
     private boolean idle;
     private volatile boolean ended;
+    /** Set by {@link #cancel()}: the next scheduling point throws {@link Cancelled}. */
+    private volatile boolean cancelled;
 
     private Scheduler(SchedulerGroup group, Thread carrier) {
         this.group = group;
@@ -137,7 +150,7 @@ final class Scheduler {
         c.prev.next = f;
         c.prev = f;
         live++;
-        ready.add(f);
+        appended.addLast(f);
         return f;
     }
 
@@ -189,7 +202,7 @@ final class Scheduler {
             return;
         }
         if (isLocal()) {
-            ready.add(f);
+            woken.add(f);
             return;
         }
         lock.lock();
@@ -209,9 +222,12 @@ final class Scheduler {
         }
     }
 
-    /** Makes the running fiber ready again (a yield). Carrier only. */
+    /**
+     * Makes the running fiber (the last one picked) ready again: a yield, or a wake-up that
+     * arrived while it was suspending. Carrier only.
+     */
     void readyLocal(Fiber f) {
-        ready.add(f);
+        appended.addLast(f);
     }
 
     /** Puts the running fiber to sleep until {@code deadline} ({@link System#nanoTime()}); the caller then parks it. */
@@ -246,18 +262,17 @@ final class Scheduler {
             if (d != null) {
                 throw d; // checked first: unwinding fibers elsewhere may still wake someone
             }
+            if (cancelled) {
+                throw Cancelled.INSTANCE;
+            }
             if (inboxFull) {
                 drainInbox();
             }
             if (timers != null && !timers.isEmpty()) {
                 fireTimers();
             }
-            if (!ready.isEmpty()) {
-                Fiber f = ready.higher(last);
-                if (f == null) {
-                    f = ready.first();
-                }
-                ready.remove(f);
+            Fiber f = pollReady();
+            if (f != null) {
                 last = f;
                 return f;
             }
@@ -265,10 +280,40 @@ final class Scheduler {
         }
     }
 
+    /** Removes and returns the first ready fiber after {@link #last} in ring order, or null. */
+    private Fiber pollReady() {
+        Fiber w = null;
+        if (!woken.isEmpty()) {
+            w = woken.higher(last);
+            if (w == null) {
+                w = woken.first();
+            }
+        }
+        if (w == null) {
+            return appended.pollFirst();
+        }
+        Fiber a = appended.peekFirst();
+        if (a == null || cyclicBefore(w, a)) {
+            woken.remove(w);
+            return w;
+        }
+        return appended.pollFirst();
+    }
+
+    /** True if {@code a} comes before {@code b} in the ring order that starts after {@link #last}. */
+    private boolean cyclicBefore(Fiber a, Fiber b) {
+        boolean aWraps = FiberLabel.compare(a, last) <= 0;
+        boolean bWraps = FiberLabel.compare(b, last) <= 0;
+        if (aWraps != bWraps) {
+            return bWraps;
+        }
+        return FiberLabel.compare(a, b) < 0;
+    }
+
     private void drainInbox() {
         lock.lock();
         try {
-            ready.addAll(inbox);
+            woken.addAll(inbox);
             inbox.clear();
             inboxFull = false;
         } finally {
@@ -288,7 +333,7 @@ final class Scheduler {
     private void waitForWork() {
         lock.lock();
         try {
-            if (inboxFull || group.deadlock != null) {
+            if (inboxFull || group.deadlock != null || cancelled) {
                 return;
             }
             if (timers != null && !timers.isEmpty()) {
@@ -326,6 +371,35 @@ final class Scheduler {
         }
     }
 
+    /**
+     * Cancels this scheduler (a {@code spawn} task that is no longer wanted): from now on its
+     * next scheduling point — any fiber of it blocking (channel, lock, join), sleeping,
+     * yielding or ending — throws {@link Cancelled} on the root fiber, which ends the task. If
+     * every fiber is already blocked or asleep, the carrier is woken now. A task that never
+     * reaches a scheduling point (pure computation) runs to its end. Any thread.
+     */
+    void cancel() {
+        lock.lock();
+        try {
+            if (ended || cancelled) {
+                return;
+            }
+            cancelled = true;
+            if (idle) {
+                idle = false;
+                group.hold(); // as a wake-up does: the caller holds its own unit meanwhile
+            }
+            wakeUp.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Ended or cancelled: its fibers will never run again (wait sets skip them). */
+    boolean dead() {
+        return ended || cancelled;
+    }
+
     private void end() {
         lock.lock();
         try {
@@ -335,11 +409,10 @@ final class Scheduler {
             lock.unlock();
         }
         if (!group.ended()) {
-            // a spawn task ended: its abandoned fibers must not keep wake-ups meant for others
+            // a spawn task ended: its abandoned fibers (and a cancelled root) must not keep
+            // wake-ups meant for others
             for (Fiber f : liveFibers()) {
-                if (!f.root) {
-                    f.abandonWait();
-                }
+                f.abandonForGood();
             }
         }
         group.engine.terminate(this);
@@ -347,5 +420,18 @@ final class Scheduler {
 
     boolean ended() {
         return ended;
+    }
+
+    /**
+     * Unwinds the root fiber of a cancelled scheduler ({@link #cancel()}); caught by
+     * {@link Spawn}, never reported as an ngn error, not catchable by ngn code.
+     */
+    static final class Cancelled extends Error {
+        private static final long serialVersionUID = 1L;
+        static final Cancelled INSTANCE = new Cancelled();
+
+        private Cancelled() {
+            super("task cancelled", null, false, false);
+        }
     }
 }

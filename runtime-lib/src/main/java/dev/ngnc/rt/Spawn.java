@@ -5,7 +5,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * ngn's {@code spawn} global (spec 10.5): tasks on real OS threads, in parallel with the
@@ -75,8 +77,11 @@ public final class Spawn {
     /**
      * ngn {@code spawn.try(tasks, options?)}: as {@link #all}, but once a task returns an
      * {@code Error} no new task starts; the result is the input-order prefix up to and including
-     * the lowest-index {@code Error} (all of it when none failed). Tasks still running past that
-     * index are not interrupted; their results are dropped.
+     * the lowest-index {@code Error} (all of it when none failed). Tasks past that index that are
+     * still running are cancelled ({@link Scheduler#cancel}): one blocked or asleep (channel,
+     * {@code state.update}, join, {@code sleep}) is woken and ended at once, one computing is
+     * ended at its next such point or runs to its end; either way its result (then
+     * {@code Error("Task cancelled")}) is dropped. Tasks not started yet never start.
      */
     public static NgnArray tryAll(NgnArray tasks, Object options) {
         return runMany(tasks, options, true, "spawn.try()");
@@ -86,7 +91,7 @@ public final class Spawn {
      * ngn {@code spawn.race(tasks)}: one thread per task; returns the first {@code Ok} (a
      * non-Result value counts as {@code Ok(value)}) as soon as it arrives, else, when all failed,
      * the first {@code Error} received. No callable task ⇒ {@code Error("All tasks failed")}.
-     * Losing tasks keep running in the background; their results are dropped.
+     * Once a task wins, the others are cancelled as in {@link #tryAll} (their results dropped).
      */
     public static NgnEnum race(NgnArray tasks) {
         int n = tasks.length();
@@ -102,21 +107,32 @@ public final class Spawn {
         }
         SchedulerGroup group = currentGroup();
         NgnChannel done = new NgnChannel(count, "spawn_race");
+        Task[] running = new Task[count];
         for (int i = 0; i < count; i++) {
-            NgnFn fn = fns[i];
-            startTaskThread(group, "ngn-spawn-race", () -> done.deliver(runTask(group, fn), false));
+            running[i] = new Task();
         }
-        NgnEnum firstError = null;
-        for (int i = 0; i < count; i++) {
-            NgnEnum r = (NgnEnum) done.receive();
-            if (r.isOk()) {
-                return r;
+        try {
+            for (int i = 0; i < count; i++) {
+                NgnFn fn = fns[i];
+                Task task = running[i];
+                startTaskThread(group, "ngn-spawn-race", () -> done.deliver(runTask(group, fn, task), false));
             }
-            if (firstError == null) {
-                firstError = r;
+            NgnEnum firstError = null;
+            for (int i = 0; i < count; i++) {
+                NgnEnum r = (NgnEnum) done.receive();
+                if (r.isOk()) {
+                    return r;
+                }
+                if (firstError == null) {
+                    firstError = r;
+                }
+            }
+            return firstError;
+        } finally {
+            for (Task t : running) {
+                t.cancel(); // the losers (no-op for finished ones)
             }
         }
-        return firstError;
     }
 
     // ---- implementation ------------------------------------------------------------------
@@ -158,51 +174,113 @@ public final class Spawn {
         int workers = concurrency(options, n);
         Object[] results = new Object[n];
         AtomicInteger next = new AtomicInteger();
-        boolean[] stop = new boolean[1];
-        Object stopLock = new Object();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger lowestError = new AtomicInteger(n); // spawn.try: lowest index of an Error so far
+        AtomicReferenceArray<Task> started = new AtomicReferenceArray<>(n);
         SchedulerGroup group = currentGroup();
         NgnChannel done = new NgnChannel(n, "spawn_all");
-        for (int w = 0; w < workers; w++) {
-            startTaskThread(group, "ngn-spawn-all", () -> {
-                while (true) {
-                    synchronized (stopLock) {
-                        if (stop[0]) {
-                            return;
+        try {
+            for (int w = 0; w < workers; w++) {
+                startTaskThread(group, "ngn-spawn-all", () -> {
+                    while (!stop.get()) {
+                        int i = next.getAndIncrement();
+                        if (i >= n || stop.get()) {
+                            return; // after an Error (spawn.try): queued tasks never start
                         }
-                    }
-                    int i = next.getAndIncrement();
-                    if (i >= n) {
-                        return;
-                    }
-                    Object r = tasks.rawGet(i) instanceof NgnFn fn ? runTask(group, fn)
-                            : NgnEnum.error(name + " expects a function or closure");
-                    results[i] = r;
-                    if (failFast && ((NgnEnum) r).isError()) {
-                        synchronized (stopLock) {
-                            stop[0] = true;
+                        Object r;
+                        if (tasks.rawGet(i) instanceof NgnFn fn) {
+                            Task task = new Task();
+                            started.set(i, task);
+                            if (i > lowestError.get()) {
+                                task.cancel(); // claimed just before an Error at a lower index
+                            }
+                            r = runTask(group, fn, task);
+                        } else {
+                            r = NgnEnum.error(name + " expects a function or closure");
                         }
+                        results[i] = r;
+                        if (failFast && ((NgnEnum) r).isError()) {
+                            int at = i;
+                            lowestError.accumulateAndGet(at, Math::min);
+                            stop.set(true);
+                        }
+                        done.deliver((long) i, false);
                     }
-                    done.deliver((long) i, false);
+                });
+            }
+            boolean[] finished = new boolean[n];
+            int prefix = 0; // tasks [0, prefix) are finished
+            int firstError = n;
+            while (true) {
+                int i = (int) (long) (Long) done.receive();
+                finished[i] = true;
+                if (failFast && i < firstError && ((NgnEnum) results[i]).isError()) {
+                    firstError = i;
+                    for (int j = i + 1; j < n; j++) {
+                        cancel(started, j); // no longer wanted: wake and end them now
+                    }
                 }
-            });
+                while (prefix < n && finished[prefix]) {
+                    prefix++;
+                }
+                int target = firstError < n ? firstError + 1 : n;
+                if (prefix >= target) {
+                    Object[] out = new Object[target];
+                    System.arraycopy(results, 0, out, 0, target);
+                    return NgnArray.of(out);
+                }
+            }
+        } finally {
+            // normally nothing is left (spawn.all) or only tasks past the Error (spawn.try); if the
+            // caller itself ends abnormally (its task cancelled, a deadlock), all of them
+            stop.set(true);
+            for (int j = 0; j < n; j++) {
+                cancel(started, j);
+            }
         }
-        boolean[] finished = new boolean[n];
-        int prefix = 0; // tasks [0, prefix) are finished
-        int firstError = n;
-        while (true) {
-            int i = (int) (long) (Long) done.receive();
-            finished[i] = true;
-            if (failFast && i < firstError && ((NgnEnum) results[i]).isError()) {
-                firstError = i;
+    }
+
+    private static void cancel(AtomicReferenceArray<Task> started, int i) {
+        Task t = started.get(i);
+        if (t != null) {
+            t.cancel();
+        }
+    }
+
+    /**
+     * A started {@code spawn.all/try/race} task, so that it can be cancelled: set up on its worker
+     * thread with its scheduler ({@link #attach}), cancelled from the caller's fiber.
+     */
+    static final class Task {
+        private Scheduler sched;
+        private boolean cancelled;
+        private boolean finished;
+
+        /** The task's scheduler is running (on the worker); applies an earlier {@link #cancel}. */
+        synchronized void attach(Scheduler s) {
+            sched = s;
+            if (cancelled) {
+                s.cancel();
             }
-            while (prefix < n && finished[prefix]) {
-                prefix++;
+        }
+
+        synchronized void finish() {
+            finished = true;
+            sched = null;
+        }
+
+        synchronized boolean cancelled() {
+            return cancelled;
+        }
+
+        /** Cancels the task if it has not finished ({@link Scheduler#cancel}). */
+        synchronized void cancel() {
+            if (finished || cancelled) {
+                return;
             }
-            int target = firstError < n ? firstError + 1 : n;
-            if (prefix >= target) {
-                Object[] out = new Object[target];
-                System.arraycopy(results, 0, out, 0, target);
-                return NgnArray.of(out);
+            cancelled = true;
+            if (sched != null) {
+                sched.cancel();
             }
         }
     }
@@ -266,23 +344,44 @@ public final class Spawn {
         }
     }
 
-    /** Runs one task to its Result on the current (worker) thread, which holds a liveness unit. */
-    private static Object runTask(SchedulerGroup group, NgnFn fn) {
+    /** Result of a task cancelled before its end (never part of a returned result). */
+    static final String CANCELLED = "Task cancelled";
+
+    /**
+     * Runs one task to its Result on the current (worker) thread, which holds a liveness unit;
+     * {@code Error("Task cancelled")} if {@code task} was cancelled before it ended.
+     */
+    private static Object runTask(SchedulerGroup group, NgnFn fn, Task task) {
         Object[] out = new Object[1];
-        runTaskAsRoot(group, fn, r -> out[0] = r);
-        return out[0];
+        if (!task.cancelled()) {
+            runTaskAsRoot(group, fn, r -> out[0] = r, task);
+        }
+        task.finish();
+        return out[0] != null ? out[0] : NgnEnum.error(CANCELLED);
     }
 
     private static void runTaskAsRoot(SchedulerGroup group, NgnFn fn, java.util.function.Consumer<Object> sink) {
+        runTaskAsRoot(group, fn, sink, null);
+    }
+
+    private static void runTaskAsRoot(SchedulerGroup group, NgnFn fn, java.util.function.Consumer<Object> sink,
+            Task task) {
+        Runnable body = () -> {
+            if (task != null) {
+                task.attach(Scheduler.currentScheduler());
+            }
+            sink.accept(callTask(fn));
+        };
         try {
             if (group != null) {
-                Scheduler.runRootAdopting(group, () -> sink.accept(callTask(fn)));
+                Scheduler.runRootAdopting(group, body);
             } else {
-                Scheduler.runRoot(new SchedulerGroup(FiberEngine.defaultEngine(), System.err, false),
-                        () -> sink.accept(callTask(fn)));
+                Scheduler.runRoot(new SchedulerGroup(FiberEngine.defaultEngine(), System.err, false), body);
             }
         } catch (SchedulerDeadlock d) {
             // the whole program is deadlocked and ends; the main fiber reports it
+        } catch (Scheduler.Cancelled c) {
+            // the task was cancelled at a blocking point: no result
         }
     }
 
@@ -294,7 +393,7 @@ public final class Spawn {
                 return e;
             }
             return NgnEnum.ok(r == null ? Unit.VOID : r);
-        } catch (FiberEngine.Killed | SchedulerDeadlock e) {
+        } catch (FiberEngine.Killed | SchedulerDeadlock | Scheduler.Cancelled e) {
             throw e;
         } catch (Throwable t) {
             String msg = Rt.message(t);

@@ -4,11 +4,16 @@ import static dev.ngnc.rt.FiberFixtures.closure;
 import static dev.ngnc.rt.FiberFixtures.named;
 import static dev.ngnc.rt.FiberFixtures.print;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ngnc.rt.FiberFixtures.Run;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -172,6 +177,197 @@ class SpawnTest {
         });
         assertEquals("[Result::Ok (a), Result::Error (b failed)]\n[Result::Ok (a), Result::Ok (c)]\n"
                 + "[Result::Ok (a), Result::Error (slow)]\n", r.out());
+    }
+
+    /** Waits until every thread in {@code threads} has ended (a cancelled task's worker ends). */
+    private static void assertAllEnd(List<Thread> threads) throws InterruptedException {
+        for (Thread t : List.copyOf(threads)) {
+            t.join(5_000);
+            assertFalse(t.isAlive(), "task thread still running: " + t);
+        }
+    }
+
+    /** {@code await} without checked exceptions (a plain Java block, not a scheduling point). */
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(10, TimeUnit.SECONDS), "latch timed out");
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void tryCancelsRunningTasksBlockedInChannelsSleepAndStateUpdates(String engine) throws Exception {
+        List<Thread> taskThreads = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean resumed = new AtomicBoolean();
+        CountDownLatch blocked = new CountDownLatch(4);
+        long start = System.nanoTime();
+        Run r = FiberFixtures.run(engine, () -> {
+            NgnChannel never = NgnChannel.create();
+            NgnChannel gate = NgnChannel.create();
+            NgnState cell = NgnState.of(0L);
+            NgnFn bad = named("bad", () -> {
+                await(blocked); // the others are (about to be) blocked
+                Fibers.sleep(50);
+                return NgnEnum.error("bad");
+            });
+            NgnFn receiver = closure(() -> {
+                taskThreads.add(Thread.currentThread());
+                blocked.countDown();
+                never.receive();
+                resumed.set(true);
+                return 1L;
+            });
+            NgnFn sleeper = closure(() -> {
+                taskThreads.add(Thread.currentThread());
+                blocked.countDown();
+                Fibers.sleep(60_000);
+                resumed.set(true);
+                return 2L;
+            });
+            NgnFn withFibers = closure(() -> { // the root waits for a fiber that waits on a channel
+                taskThreads.add(Thread.currentThread());
+                NgnChannel inner = Fibers.thread(closure(() -> never.receive()));
+                blocked.countDown();
+                inner.receive();
+                resumed.set(true);
+                return 3L;
+            });
+            NgnFn updater = closure(() -> { // blocks inside state.update, holding the cell's lock
+                taskThreads.add(Thread.currentThread());
+                blocked.countDown();
+                cell.update(FiberFixtures.fn1Blocking(gate));
+                resumed.set(true);
+                return 4L;
+            });
+            NgnFn ok = named("ok", () -> NgnEnum.ok("a"));
+            print(Spawn.tryAll(NgnArray.of(ok, bad, receiver, sleeper, withFibers, updater)));
+            cell.update(Fixtures.fn1(t -> (Long) t + 10)); // the cancelled update released the lock
+            print(cell.read());
+        });
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertEquals("[Result::Ok (a), Result::Error (bad)]\n10\n", r.out());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(ms < 10_000, "spawn.try waited for the sleeper: " + ms + " ms");
+        assertEquals(4, taskThreads.size());
+        assertAllEnd(taskThreads);
+        assertFalse(resumed.get(), "a cancelled task went on");
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void tryDropsTheResultOfACpuBoundTaskAndDoesNotStartQueuedOnes(String engine) throws Exception {
+        AtomicBoolean release = new AtomicBoolean();
+        AtomicBoolean busyEnded = new AtomicBoolean();
+        AtomicInteger queuedRan = new AtomicInteger();
+        CountDownLatch spinning = new CountDownLatch(1);
+        Run r = FiberFixtures.run(engine, () -> {
+            NgnFn busy = closure(() -> { // no scheduling point: cannot be interrupted
+                spinning.countDown();
+                while (!release.get()) {
+                    Thread.onSpinWait();
+                }
+                busyEnded.set(true);
+                return 1L;
+            });
+            NgnFn bad = named("bad", () -> {
+                await(spinning);
+                return NgnEnum.error("bad");
+            });
+            NgnFn queued = closure(() -> {
+                queuedRan.incrementAndGet();
+                return 0L;
+            });
+            NgnObject two = NgnObject.of(new String[] {"concurrency"}, new Object[] {2L});
+            print(Spawn.tryAll(NgnArray.of(bad, busy, queued, queued, queued), two));
+            print(busyEnded.get()); // returned without waiting for it
+            release.set(true);
+        });
+        assertEquals("[Result::Error (bad)]\nfalse\n", r.out());
+        for (int i = 0; i < 500 && !busyEnded.get(); i++) {
+            Thread.sleep(10);
+        }
+        assertTrue(busyEnded.get());
+        assertEquals(0, queuedRan.get(), "a queued task started after the Error");
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aCancelledTaskDoesNotSwallowAnItemMeantForOthers(String engine) {
+        Run r = FiberFixtures.run(engine, () -> {
+            NgnChannel shared = NgnChannel.create();
+            CountDownLatch blocked = new CountDownLatch(1);
+            NgnFn receiver = closure(() -> {
+                blocked.countDown();
+                return shared.receive();
+            });
+            NgnFn bad = named("bad", () -> {
+                await(blocked);
+                Fibers.sleep(20);
+                return NgnEnum.error("bad");
+            });
+            NgnChannel mine = Fibers.thread(closure(() -> shared.receive())); // a fiber of main waits too
+            print(Spawn.tryAll(NgnArray.of(bad, receiver)));
+            // a later task (its scheduler sorts after the cancelled one's) waits as well
+            NgnChannel later = Spawn.cpu(closure(() -> shared.receive()));
+            Fibers.sleep(20);
+            shared.send(7L);
+            shared.send(8L);
+            long a = (Long) mine.receive();
+            long b = (Long) ((NgnEnum) later.receive()).payload();
+            print(a + b); // both arrive (in either order: the later task runs on another thread)
+        });
+        assertEquals("[Result::Error (bad)]\n15\n", r.out());
+        assertEquals(0, r.status(), r.err());
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void raceCancelsTheLosersOnceDecided(String engine) throws Exception {
+        List<Thread> loserThreads = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean resumed = new AtomicBoolean();
+        CountDownLatch blocked = new CountDownLatch(3);
+        long start = System.nanoTime();
+        Run r = FiberFixtures.run(engine, () -> {
+            NgnChannel never = NgnChannel.create();
+            NgnFn sleeper = closure(() -> {
+                loserThreads.add(Thread.currentThread());
+                blocked.countDown();
+                Fibers.sleep(60_000);
+                resumed.set(true);
+                return "late";
+            });
+            NgnFn receiver = closure(() -> {
+                loserThreads.add(Thread.currentThread());
+                blocked.countDown();
+                never.receive();
+                resumed.set(true);
+                return "never";
+            });
+            NgnFn nested = closure(() -> { // waits in a spawn.all of its own: cancelled with it
+                loserThreads.add(Thread.currentThread());
+                return Spawn.all(NgnArray.of(closure(() -> {
+                    loserThreads.add(Thread.currentThread());
+                    blocked.countDown();
+                    never.receive();
+                    resumed.set(true);
+                    return 0L;
+                })));
+            });
+            NgnFn failing = closure(() -> NgnEnum.error("no"));
+            NgnFn winner = closure(() -> {
+                await(blocked);
+                return NgnEnum.ok("winner");
+            });
+            print(Spawn.race(NgnArray.of(sleeper, failing, receiver, nested, winner)));
+        });
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertEquals("Result::Ok (winner)\n", r.out());
+        assertTrue(ms < 10_000, "race waited for a loser: " + ms + " ms");
+        assertAllEnd(loserThreads);
+        assertEquals(4, loserThreads.size());
+        assertFalse(resumed.get(), "a cancelled loser went on");
     }
 
     @ParameterizedTest
