@@ -38,7 +38,7 @@ final class Calls {
         String name = n.name();
         LocalVar local = exprs.resolveLocal(name, n.span());
         if (local != null) {
-            checkNotMoved(local, n.span());
+            exprs.reportIfMoved(local, n.span());
             return callValue(new TExpr.Local(local, n.span()), c, name);
         }
         var global = checker.globals.get(name);
@@ -60,14 +60,6 @@ final class Calls {
         }
         exprs.error(n.span(), "Undefined function '" + name + "'");
         return new TExpr.Invalid(c.span());
-    }
-
-    private void checkNotMoved(LocalVar var, Span span) {
-        Span moved = exprs.body.ctx.moved.get(var);
-        if (moved != null) {
-            exprs.error(span, "Use of moved variable '" + var.name + "'",
-                    "it was passed to an owned parameter (`<T`) on line " + moved.line());
-        }
     }
 
     /** Calls a value of function type (closure, nested function, fn parameter). */

@@ -278,11 +278,7 @@ final class ExprChecker {
         int errorsBefore = checker.diagnostics.errorCount();
         LocalVar local = resolveLocal(n.name(), n.span());
         if (local != null) {
-            Span moved = body.ctx.moved.get(local);
-            if (moved != null) {
-                error(n.span(), "Use of moved variable '" + n.name() + "'",
-                        "it was passed to an owned parameter (`<T`) on line " + moved.line());
-            }
+            reportIfMoved(local, n.span());
             return new TExpr.Local(local, n.span());
         }
         if (checker.diagnostics.errorCount() > errorsBefore) return new TExpr.Invalid(n.span());
@@ -305,6 +301,15 @@ final class ExprChecker {
             error(n.span(), "Undefined variable '" + n.name() + "'");
         }
         return new TExpr.Invalid(n.span());
+    }
+
+    /** A read of a variable after it was passed to an owned parameter ({@code <T}) is an error. */
+    void reportIfMoved(LocalVar var, Span span) {
+        Span moved = body.ctx.moved.get(var);
+        if (moved != null) {
+            error(span, "Use of moved variable '" + var.name + "'",
+                    "it was passed to an owned parameter (`<T`) on line " + moved.line());
+        }
     }
 
     /**
