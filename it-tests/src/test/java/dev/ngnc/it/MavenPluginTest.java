@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * ngn-maven-plugin end to end: real Maven builds (the {@code mvn} running this build, forked) of
- * every example in {@code examples/} and of the failure fixtures in {@code src/test/projects/}.
+ * every example in {@code examples/} and of the fixtures in {@code src/test/projects/}.
  *
  * <p>The plugin, compiler and runtime of this build are installed by {@code invoker:install}
  * (phase pre-integration-test) into a local repository under {@code target/} ({@code ngnc.it.repo});
@@ -51,6 +51,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * <p>Failure paths: a compile error, a failing ngn test, a missing source directory and a missing
  * entry file must each fail the build with a clear one-line error and no stack trace; a second
  * build without changes must log the up-to-date message, and a changed source must be recompiled.
+ * An ngn test that runs an HTTP server ({@code http-test}) must pass under ngn:test.
  *
  * <p>System properties (set by the pom): {@code ngnc.repo}, {@code ngnc.version},
  * {@code ngnc.maven.home}, {@code ngnc.user.repo}, {@code ngnc.it.repo}, {@code ngnc.examples.out},
@@ -70,7 +71,7 @@ class MavenPluginTest {
     /** Example name → outcome; a known failing example that does not compile has a null build. */
     static final Map<String, Future<ExampleRun>> examples = new TreeMap<>();
     static final Map<String, String> notCompiling = new TreeMap<>();
-    static Future<Build> compileError, testFailure, noSources, missingEntry;
+    static Future<Build> compileError, testFailure, noSources, missingEntry, httpTest;
     static Future<List<Build>> helloRebuilds;
 
     record Build(String name, Path dir, int exit, String log, Path logFile, long ms) {
@@ -129,7 +130,7 @@ class MavenPluginTest {
                 toBuild.add(name);
             }
         }
-        for (String f : List.of("compile-error", "test-failure", "no-sources")) {
+        for (String f : List.of("compile-error", "test-failure", "no-sources", "http-test")) {
             copyTree(repo.resolve("it-tests/src/test/projects").resolve(f), out.resolve("projects").resolve(f));
         }
         copyTree(repo.resolve("it-tests/src/test/projects/compile-error"), out.resolve("projects/missing-entry"));
@@ -148,6 +149,9 @@ class MavenPluginTest {
             testFailure = pool.submit(() -> mvn("test-failure", out.resolve("projects/test-failure"), "package"));
             noSources = pool.submit(() -> mvn("no-sources", out.resolve("projects/no-sources"), "package"));
             missingEntry = pool.submit(() -> mvn("missing-entry", out.resolve("projects/missing-entry"), "package", "-Dngn.entry=app.ngn"));
+            int port = freePort();
+            httpTest = pool.submit(() -> mvn("http-test", out.resolve("projects/http-test"),
+                    Map.of("NGN_IT_PORT", Integer.toString(port)), "test"));
             for (String name : toBuild) {
                 if (!name.equals(first)) examples.put(name, pool.submit(() -> buildExample(name)));
             }
@@ -156,7 +160,7 @@ class MavenPluginTest {
         } finally {
             pool.shutdownNow();
         }
-        System.out.printf("[maven-plugin] %d example(s) built, %d known failing example(s) not compiling %s, 4 failure fixtures; %d s%n",
+        System.out.printf("[maven-plugin] %d example(s) built, %d known failing example(s) not compiling %s, 5 fixtures; %d s%n",
                 toBuild.size(), notCompiling.size(), notCompiling.keySet(), (System.nanoTime() - start) / 1_000_000_000);
     }
 
@@ -294,6 +298,22 @@ class MavenPluginTest {
         assertTrue(!b.log().contains("not reached"), "the test program went on after the failed assert\n" + b.tail());
     }
 
+    /**
+     * An ngn test that runs an HTTP server ({@code serve} from {@code tbx::http}) and fetches from it:
+     * ngn:test must put runtime-http (dev.ngnc.rt.http, Helidon) on the forked test JVM's class path,
+     * as ngn:jar bundles it into the jar of such a program (before: NoClassDefFoundError).
+     */
+    @Test
+    void ngnTestRunningAnHttpServerHasTheServerRuntime() throws Exception {
+        Build b = httpTest.get();
+        assertTrue(b.ok(), "the ngn test that serves HTTP should pass\n" + b.tail()
+                + "\n--- its output:\n" + readIfExists(b.dir().resolve("target/ngn-test-reports/serve_test.txt")));
+        assertLine(b, "^\\[INFO\\] Test serve_test\\.ngn passed \\(2 assertions passed, .*\\)$");
+        assertLine(b, "^\\[INFO\\] ngn tests: 1 run, 1 passed, 0 failed$");
+        String report = Files.readString(b.dir().resolve("target/ngn-test-reports/serve_test.txt"), StandardCharsets.UTF_8);
+        assertTrue(report.contains("HTTP server listening on "), report);
+    }
+
     @Test
     void missingSourceDirectoryIsAClearError() throws Exception {
         Build b = noSources.get();
@@ -370,6 +390,11 @@ class MavenPluginTest {
     }
 
     static Build mvn(String name, Path dir, String... goals) throws IOException, InterruptedException {
+        return mvn(name, dir, Map.of(), goals);
+    }
+
+    /** A forked Maven build with extra environment variables (inherited by the JVMs it forks, e.g. ngn tests). */
+    static Build mvn(String name, Path dir, Map<String, String> env, String... goals) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(mvn.toString(), "-B", "-ntp", "-nsu", "-Dstyle.color=never",
                 "-s", settings.toString(), "-Dmaven.repo.local=" + itRepo, "-Dngn.version=" + version));
         cmd.addAll(List.of(goals));
@@ -380,6 +405,7 @@ class MavenPluginTest {
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().remove("MAVEN_ARGS");
         pb.environment().put("MAVEN_OPTS", mavenOpts(System.getenv("MAVEN_OPTS")));
+        pb.environment().putAll(env);
         long t0 = System.nanoTime();
         Process p = pb.start();
         if (!p.waitFor(BUILD_TIMEOUT_S, TimeUnit.SECONDS)) {
@@ -543,6 +569,17 @@ class MavenPluginTest {
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         }
+    }
+
+    /** A loopback port that is free now (for a server started a moment later). */
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
+    static String readIfExists(Path f) throws IOException {
+        return Files.isRegularFile(f) ? Files.readString(f, StandardCharsets.UTF_8) : "(no " + f + ")";
     }
 
     static boolean isWindows() {

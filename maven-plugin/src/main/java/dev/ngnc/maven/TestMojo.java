@@ -10,6 +10,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -31,6 +33,11 @@ import java.util.stream.Stream;
  * {@code [ERROR] /abs/src/test/ngn/calc_test.ngn:[7] Assertion failed: total should be 6}. Each
  * program's output is kept in {@code target/ngn-test-reports/}. Honours {@code -DskipTests},
  * {@code -Dmaven.test.skip} and {@code -Dmaven.test.failure.ignore}.
+ *
+ * <p>The class path of a test program is its classes and runtime-lib; a program that uses the HTTP
+ * server ({@code tbx::http}: {@code serve}, a server model such as {@code Request}) also gets
+ * runtime-http with Helidon — the same bundle that ngn:jar and ngn:compile add for such a program,
+ * extracted once to {@code target/ngn/runtime-http.jar}.
  */
 @Mojo(name = "test", defaultPhase = LifecyclePhase.TEST, threadSafe = true)
 public class TestMojo extends AbstractNgnMojo {
@@ -86,6 +93,12 @@ public class TestMojo extends AbstractNgnMojo {
     /** Where the compiled test programs are written, one directory per program (read-only). */
     @Parameter(defaultValue = "${project.build.directory}/ngn-test-classes", readonly = true, required = true)
     private File testClassesDirectory;
+
+    /** Name of runtime-http's bundle jar, extracted under {@code ${project.build.directory}/ngn/}. */
+    static final String HTTP_RUNTIME_JAR = "runtime-http.jar";
+
+    /** runtime-http's bundle jar once extracted in this execution (null: no test needed it yet). */
+    private Path httpRuntimeJar;
 
     /** One finished test program. */
     private record Result(String name, Path file, Reporting.TestOutcome outcome, String summary) {}
@@ -180,7 +193,10 @@ public class TestMojo extends AbstractNgnMojo {
         cmd.add("java.base/jdk.internal.vm=ALL-UNNAMED"); // fibers on JDK continuations
         if (argLine != null && !argLine.isBlank()) cmd.addAll(List.of(argLine.strip().split("\\s+")));
         cmd.add("-cp");
-        cmd.add(classes + File.pathSeparator + runtime.location());
+        // runtime-http only for programs that use it, like ngn:jar (CompiledProgram.usesHttpServer):
+        // a test then sees the same classes as the packaged program, and projects without server
+        // tests never extract the 2.6 MB bundle. For a program that does, it is one more entry.
+        cmd.add(classPath(classes, runtime.location(), program.usesHttpServer() ? httpRuntime() : null));
         cmd.add(program.mainClass().replace('/', '.'));
         getLog().debug("ngn test " + rel + ": " + String.join(" ", cmd));
 
@@ -235,6 +251,46 @@ public class TestMojo extends AbstractNgnMojo {
         String shortWhere = (wherePath.startsWith(testDir) ? SourceScanner.relative(testDir, wherePath) : where)
                 + (o.line() > 0 ? ":" + o.line() : "");
         return new Result(rel, test, o, shortWhere + " " + o.failure());
+    }
+
+    /** The forked JVM's class path: the program's classes, runtime-lib, and runtime-http when not null. */
+    static String classPath(Path classes, Path runtimeLib, Path httpRuntime) {
+        String cp = classes + File.pathSeparator + runtimeLib;
+        return httpRuntime == null ? cp : cp + File.pathSeparator + httpRuntime;
+    }
+
+    /**
+     * runtime-http's bundle jar (its classes plus Helidon and its dependencies, services and metadata
+     * merged; resource {@value RuntimeClasses#HTTP_BUNDLE} of the compiler, which ngn:jar copies into
+     * server programs' jars) as a file: {@code target/ngn/runtime-http.jar}, written the first time a
+     * test program needs it in this execution and only when its content changed.
+     */
+    private Path httpRuntime() throws MojoExecutionException, MojoFailureException {
+        if (httpRuntimeJar == null) {
+            Path dir = buildDirectory.toPath().toAbsolutePath().normalize().resolve("ngn");
+            byte[] bundle = httpBundle(RuntimeClasses.class.getClassLoader());
+            try {
+                writeEntries(dir, Map.of(HTTP_RUNTIME_JAR, bundle));
+            } catch (IOException e) {
+                throw failure("cannot write the HTTP server runtime for the ngn tests to " + dir.resolve(HTTP_RUNTIME_JAR) + ": " + e);
+            }
+            httpRuntimeJar = dir.resolve(HTTP_RUNTIME_JAR);
+        }
+        return httpRuntimeJar;
+    }
+
+    /** The bytes of the runtime-http bundle jar on {@code loader}'s class path (the compiler's jar). */
+    static byte[] httpBundle(ClassLoader loader) throws MojoExecutionException {
+        try (InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(RuntimeClasses.HTTP_BUNDLE)
+                : loader.getResourceAsStream(RuntimeClasses.HTTP_BUNDLE)) {
+            if (in == null) {
+                throw new MojoExecutionException("the HTTP server runtime (" + RuntimeClasses.HTTP_BUNDLE
+                        + ") is missing from the plugin's class path (ngnc-compiler); rebuild ngnc (mvn install)");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot read the HTTP server runtime " + RuntimeClasses.HTTP_BUNDLE + ": " + e, e);
+        }
     }
 
     /** The runtime names files by their file name only ({@code  --> calc_test.ngn:7}): find the actual file. */
