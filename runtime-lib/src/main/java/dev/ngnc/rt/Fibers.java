@@ -35,11 +35,70 @@ public final class Fibers {
     /**
      * Runs {@code body} as the root fiber of a fresh scheduler on the current thread, so it may
      * use {@code thread}, channels and {@code sleep} cooperatively (e.g. an HTTP handler on a
-     * server thread). Returns when {@code body} ends; its unfinished fibers are abandoned. No
-     * deadlock detection (other threads may wake it).
+     * server thread). Returns when {@code body} ends; its unfinished fibers are abandoned (the
+     * body may end with {@link #awaitOtherFibers()} to let them finish). No deadlock detection
+     * (other threads may wake it).
      */
     public static void runRoot(Runnable body) {
-        Scheduler.runRoot(new SchedulerGroup(FiberEngine.defaultEngine(), System.err, false), body);
+        runRoot(body, System.err, FiberEngine.defaultEngine());
+    }
+
+    /** {@link #runRoot(Runnable)} with the stream for fiber errors and the engine (tests). */
+    static void runRoot(Runnable body, PrintStream err, FiberEngine engine) {
+        Scheduler.runRoot(new SchedulerGroup(engine, err, false), body);
+    }
+
+    /**
+     * True when fibers other than the running one are still live (not ended: ready, running,
+     * sleeping or blocked) in the current scheduler; false outside fibers.
+     *
+     * <p>Why: a root fiber run by {@link #runRoot} (an HTTP handler) abandons its unfinished
+     * fibers when its body returns; the caller can check this after its main work (e.g. after
+     * the response is sent) to decide whether to {@link #awaitOtherFibers() wait} for them.
+     */
+    public static boolean hasOtherFibers() {
+        Scheduler s = Scheduler.currentScheduler();
+        return s != null && s.liveCount() > 1;
+    }
+
+    /**
+     * Blocks the calling root fiber until every other fiber of its scheduler has ended, fibers
+     * started meanwhile included; the scheduler runs normally meanwhile (the root is parked like
+     * any blocked fiber, so there is no polling). Returns at once if there are none. No-op
+     * outside fibers; called from a non-root fiber, throws {@link IllegalStateException}.
+     *
+     * <p>Why: a {@link #runRoot} body (an HTTP handler on its connection's thread) abandons the
+     * fibers it started with ngn {@code thread(…)} when it returns; the server calls this after
+     * sending the response so that such fibers can finish their work first.
+     *
+     * <p>Errors of those fibers are reported on the scheduler's error stream as they happen
+     * ({@code [ngn] …}, as always) and their result channels get the {@code Error}; nothing is
+     * thrown to the caller.
+     *
+     * <p><b>When the others cannot finish.</b> Fibers sleeping, ready, waiting for a
+     * {@code spawn} task of this program, or waiting for work registered with
+     * {@link #pendingWork()} (fetch, processes, a plain thread that holds a token until its last
+     * send/close) keep the wait going: they count in the scheduler group's liveness, as for
+     * deadlock detection. When that count drops to zero while the root waits — every other
+     * fiber is blocked on a channel, lock or join that nothing registered can ever feed — the
+     * wait ends and the caller goes on; the stuck fibers are then abandoned when the root's body
+     * returns, as before this method existed. A {@link #runRoot} group has no deadlock detection,
+     * so without this rule such a wait would hang forever; in a program with detection
+     * ({@code main}, spawn tasks) the awaiting root is likewise never reported as deadlocked
+     * (the wait ends instead). Consequence: a fiber waiting for a plain thread or for ngn code of
+     * <em>another</em> scheduler group (another request's handler, the program's {@code main})
+     * that holds no {@link #pendingWork()} token may be given up on early; register such feeders
+     * with {@link #pendingWork()} (taken in this scheduler, e.g. by the root before it waits).
+     */
+    public static void awaitOtherFibers() {
+        Fiber f = FiberWaiter.currentFiber();
+        if (f == null) {
+            return;
+        }
+        if (!f.root) {
+            throw new IllegalStateException("Fibers.awaitOtherFibers() must be called by a root fiber");
+        }
+        f.sched.awaitOthers(f);
     }
 
     /**

@@ -67,6 +67,16 @@ final class Scheduler {
     /** Set by {@link #cancel()}: the next scheduling point throws {@link Cancelled}. */
     private volatile boolean cancelled;
 
+    /**
+     * The root fiber is in {@link #awaitOthers} (written by the root, read by the group from
+     * any thread when its liveness count reaches zero).
+     */
+    volatile boolean awaitingOthers;
+    /** Set by {@link #wakeStuckAwaiter()} (any thread); consumed by {@link #pickNext()}. */
+    private volatile boolean stuckSignal;
+    /** Carrier: the awaiting root was woken because the other fibers can no longer progress. */
+    private boolean othersStuck;
+
     private Scheduler(SchedulerGroup group, Thread carrier) {
         this.group = group;
         this.carrier = carrier;
@@ -171,6 +181,9 @@ final class Scheduler {
         f.prev = null;
         f.next = null;
         live--;
+        if (live == 1 && awaitingOthers && root.isParked()) {
+            root.unpark(); // the last other fiber ended: the awaiting root goes on (local wake-up)
+        }
     }
 
     /** Live fibers in ring order (diagnostics; call only while the scheduler is idle). */
@@ -192,6 +205,51 @@ final class Scheduler {
 
     int liveCount() {
         return live;
+    }
+
+    // ---- awaiting the other fibers (Fibers.awaitOtherFibers) -----------------------------------
+
+    /**
+     * Blocks the root fiber {@code self} (the running one) until it is the only live fiber of
+     * this scheduler, or until the group's liveness count reaches zero while it waits (the other
+     * fibers are all blocked and nothing can wake them: {@link SchedulerGroup#release()} then
+     * calls {@link #wakeStuckAwaiter()} instead of declaring a deadlock). Carrier only.
+     */
+    void awaitOthers(Fiber self) {
+        othersStuck = false;
+        awaitingOthers = true; // before parking: the scheduler still holds its liveness unit
+        group.awaiters.incrementAndGet();
+        try {
+            while (live > 1 && !othersStuck) {
+                self.park("await fibers");
+            }
+        } finally {
+            group.awaiters.decrementAndGet();
+            awaitingOthers = false;
+            othersStuck = false;
+        }
+    }
+
+    /**
+     * The group has no live work left while this scheduler's root awaits the other fibers: if
+     * the scheduler is idle, takes a liveness unit for it again (as a wake-up does) and wakes
+     * its carrier, whose {@link #pickNext()} then resumes the root. Does nothing if the
+     * scheduler is not idle (someone woke it meanwhile: progress is possible, and the next time
+     * it goes idle the count is checked again). Any thread.
+     */
+    void wakeStuckAwaiter() {
+        lock.lock();
+        try {
+            if (ended || !awaitingOthers || !idle) {
+                return;
+            }
+            idle = false;
+            group.hold();
+            stuckSignal = true;
+            wakeUp.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     // ---- readiness ---------------------------------------------------------------------------
@@ -267,6 +325,15 @@ final class Scheduler {
             }
             if (inboxFull) {
                 drainInbox();
+            }
+            if (stuckSignal) {
+                stuckSignal = false;
+                if (awaitingOthers) {
+                    othersStuck = true;
+                    if (root.isParked()) {
+                        root.unpark(); // local: the root becomes ready
+                    }
+                }
             }
             if (timers != null && !timers.isEmpty()) {
                 fireTimers();

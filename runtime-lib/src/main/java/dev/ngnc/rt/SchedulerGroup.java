@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -18,6 +19,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * causes it is released (a waker holds its own unit while it wakes an idle scheduler), so the
  * count reaches zero only when nothing can ever make progress again: then the program is
  * deadlocked, and the main root fiber ends with {@link SchedulerDeadlock}.
+ *
+ * <p><b>Awaiting roots.</b> A root fiber in {@link Fibers#awaitOtherFibers()} is not blocked on
+ * anything that could deadlock: when the count reaches zero while one waits, its scheduler is
+ * woken ({@link Scheduler#wakeStuckAwaiter()}) and the wait ends instead of a deadlock being
+ * declared. This also works in groups without deadlock detection ({@link Fibers#runRoot}).
  */
 final class SchedulerGroup {
     final FiberEngine engine;
@@ -29,6 +35,8 @@ final class SchedulerGroup {
     private volatile Scheduler main;
     private volatile boolean ended;
     volatile SchedulerDeadlock deadlock;
+    /** Root fibers of this group inside {@link Scheduler#awaitOthers} (fast path of {@link #release()}). */
+    final AtomicInteger awaiters = new AtomicInteger();
 
     SchedulerGroup(FiberEngine engine, PrintStream err, boolean detectDeadlocks) {
         this.engine = engine;
@@ -41,11 +49,31 @@ final class SchedulerGroup {
         busy.incrementAndGet();
     }
 
-    /** Removes a unit of live work; the last one out declares a deadlock. */
+    /**
+     * Removes a unit of live work; the last one out ends the waits of awaiting roots if there
+     * are any, else declares a deadlock.
+     */
     void release() {
         if (busy.decrementAndGet() == 0) {
-            declareDeadlock();
+            if (!wakeAwaiters()) {
+                declareDeadlock();
+            }
         }
+    }
+
+    /** Nothing is live: wakes the schedulers whose root awaits the other fibers; true if any. */
+    private boolean wakeAwaiters() {
+        if (awaiters.get() == 0) {
+            return false;
+        }
+        boolean any = false;
+        for (Scheduler s : schedulers) {
+            if (s.awaitingOthers) {
+                any = true;
+                s.wakeStuckAwaiter();
+            }
+        }
+        return any;
     }
 
     /** The program is over (main returned): no more deadlock detection. */
