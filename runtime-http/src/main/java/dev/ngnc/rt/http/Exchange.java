@@ -71,8 +71,6 @@ final class Exchange implements Handler {
     private static final HeaderName KEEP_ALIVE = HeaderNames.create("Keep-Alive");
     private static final byte[] NO_RESPONSE = utf8("Handler returned no response");
     private static final byte[] SERVER_ERROR = utf8("Internal Server Error");
-    /** The client address of an upgrade request, for {@link WsBridge} (set by {@link #captureUpgradePeer}). */
-    static final ThreadLocal<String> UPGRADE_PEER = new ThreadLocal<>();
 
     final NgnFn handler;
     final ServerConfig cfg;
@@ -90,6 +88,13 @@ final class Exchange implements Handler {
 
     @Override
     public void handle(ServerRequest req, ServerResponse res) {
+        WsBridge refused = WsBridge.PENDING.get();
+        if (refused != null) {
+            // the handler answered an upgrade request whose handshake Helidon found invalid
+            refused.refuse();
+            send(req, res, Status.BAD_REQUEST_400, utf8("Bad Request: invalid WebSocket upgrade request"));
+            return;
+        }
         Request request = request(req);
         Fibers.runRoot(() -> {
             Object result;
@@ -140,34 +145,41 @@ final class Exchange implements Handler {
                 HttpText.cookies(cookie));
     }
 
-    /** The Request of a WebSocket upgrade (no body). */
-    Request upgradeRequest(HttpPrologue prologue, Headers headersIn) {
-        String path = prologue.uriPath().rawPath();
-        String rawQuery = prologue.query() == null ? "" : prologue.query().rawValue();
-        String query = rawQuery.isEmpty() ? "" : "?" + rawQuery;
-        NgnMap headers = NgnMap.empty();
-        for (Header h : headersIn) {
-            headers.set(h.headerName().lowerCase(), h.values());
-        }
-        String host = headersIn.contains(HeaderNames.HOST) ? headersIn.get(HeaderNames.HOST).get() : "";
-        String cookie = headersIn.contains(HeaderNames.COOKIE) ? headersIn.get(HeaderNames.COOKIE).values() : null;
-        String ip = UPGRADE_PEER.get();
-        return new Request(prologue.method().text(), path + query, protocol, host, path, query, HttpText.form(rawQuery),
-                headers, "", ip == null ? "" : ip, HttpText.cookies(cookie));
-    }
-
-    /** Filter: remembers the client address of WebSocket upgrade requests for {@link #upgradeRequest}. */
-    static void captureUpgradePeer(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        if (!req.headers().contains(HeaderNames.UPGRADE)) {
+    /**
+     * Filter: a WebSocket upgrade request runs the handler first ({@link WsBridge#start}). A
+     * {@link WebSocketResponse} lets Helidon's WebSocket route complete the upgrade with that
+     * bridge; any other answer is sent as the response to the request (the handler runs once).
+     */
+    void upgrades(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        if (!isWebSocketUpgrade(req.headers())) {
             chain.proceed();
             return;
         }
-        UPGRADE_PEER.set(address(req.remotePeer().address()));
-        try {
-            chain.proceed();
-        } finally {
-            UPGRADE_PEER.remove();
+        WsBridge bridge = WsBridge.start(this, request(req));
+        Object result = bridge.result();
+        if (result instanceof WebSocketResponse) {
+            WsBridge.PENDING.set(bridge);
+            try {
+                chain.proceed(); // to the WebSocket route, or to handle() if the handshake is invalid
+            } finally {
+                WsBridge.PENDING.remove();
+            }
+            return;
         }
+        try {
+            if (result == WsBridge.PANICKED) {
+                send(req, res, Status.INTERNAL_SERVER_ERROR_500, SERVER_ERROR);
+            } else {
+                Fibers.runRoot(() -> respond(req, res, result));
+            }
+        } finally {
+            bridge.responded();
+        }
+    }
+
+    private static boolean isWebSocketUpgrade(Headers headers) {
+        return headers.contains(HeaderNames.UPGRADE)
+                && headers.get(HeaderNames.UPGRADE).get().trim().equalsIgnoreCase("websocket");
     }
 
     private static String address(SocketAddress a) {
@@ -240,11 +252,20 @@ final class Exchange implements Handler {
         res.send(body);
     }
 
+    /**
+     * The connection headers: {@code Connection: close} after the last allowed request, when the
+     * client asked for it, and for an HTTP/1.0 client that did not ask for keep-alive; otherwise
+     * {@code Keep-Alive}. The connection's guard closes it after a closing response.
+     */
     private void connection(ServerRequest req, ServerResponse res) {
-        if (req.id() >= cfg.maxRequestsPerConnection()) {
-            res.header(HeaderValues.CONNECTION_CLOSE);
-        } else {
-            res.header(keepAlive);
+        GuardedConnection guard = GuardedConnection.current();
+        Headers h = req.headers();
+        boolean close = req.id() >= cfg.maxRequestsPerConnection()
+                || h.containsToken(HeaderValues.CONNECTION_CLOSE)
+                || (guard != null && guard.http10() && !h.containsToken(HeaderValues.CONNECTION_KEEP_ALIVE));
+        res.header(close ? HeaderValues.CONNECTION_CLOSE : keepAlive);
+        if (guard != null) {
+            guard.responded(close);
         }
     }
 

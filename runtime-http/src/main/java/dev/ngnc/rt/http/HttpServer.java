@@ -17,6 +17,7 @@ import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.websocket.WsRouting;
 
 import java.io.PrintStream;
@@ -50,6 +51,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class HttpServer {
     private static final Set<Running> RUNNING = ConcurrentHashMap.newKeySet();
     private static volatile boolean signalsInstalled;
+    private static final Duration IDLE_FOREVER = Duration.ofDays(3650);
 
     static {
         HelidonLog.install();
@@ -107,7 +109,7 @@ public final class HttpServer {
             }
         };
         ServerConfig cfg = new ServerConfig(0, "127.0.0.1", 1000, 10, null, null, ServerConfig.DEFAULT_MAX_BODY,
-                ServerConfig.DEFAULT_MAX_HEADERS);
+                ServerConfig.DEFAULT_MAX_HEADERS, ServerConfig.DEFAULT_HEADERS_TIMEOUT_MS);
         Running r = start(hello, cfg, System.err);
         try {
             dev.ngnc.rt.Fetch.fetch("http://127.0.0.1:" + r.port() + "/warm-up",
@@ -121,46 +123,58 @@ public final class HttpServer {
     static Running start(NgnFn handler, ServerConfig cfg, PrintStream err) {
         Tls tls = cfg.tls() ? tls(cfg) : null;
         Exchange exchange = new Exchange(handler, cfg, err, tls != null);
+        WsConfig wsConfig = WsConfig.create();
+        ConnectionWatchdog watchdog = new ConnectionWatchdog(cfg.keepAliveTimeoutMs(), cfg.headersTimeoutMs());
         WebServerConfig.Builder b = WebServer.builder()
                 .host(cfg.host())
                 .port(cfg.port())
                 .shutdownHook(false)
                 .maxPayloadSize(cfg.maxBodyBytes())
-                .idleConnectionTimeout(Duration.ofMillis(cfg.keepAliveTimeoutMs()))
-                .idleConnectionPeriod(Duration.ofMillis(Math.max(100, Math.min(cfg.keepAliveTimeoutMs() / 4, 30_000))))
+                // time-outs are the ConnectionWatchdog's; Helidon's idle check works on a clock that
+                // ticks once a second, and would also end quiet WebSocket sessions
+                .idleConnectionTimeout(IDLE_FOREVER)
                 .shutdownGracePeriod(Duration.ofMillis(500))
                 // the direct handler gets Helidon's (safe) reason of a rejected request, e.g. for 431
                 .errorHandling(io.helidon.webserver.ErrorHandling.builder().includeEntity(true).build())
                 .directHandlers(DirectHandlers.builder()
                         .addHandler(DirectHandler.EventType.BAD_REQUEST, new Exchange.BadRequests())
                         .build())
-                .addProtocol(Http1Config.builder()
+                // the guarded HTTP/1.1 selector is the only one (see GuardedSelector)
+                .protocolsDiscoverServices(false)
+                .addProtocol(wsConfig) // WebSocket sessions look their settings up here
+                .addConnectionSelector(new GuardedSelector(wsConfig, Http1Config.builder()
                         .maxHeadersSize(cfg.maxHeaderBytes())
                         .validateRequestHostHeader(false)
-                        .build())
+                        .addReceiveListener(GuardedConnection.HEADERS_READ)
+                        .build(), watchdog))
                 .addRouting(HttpRouting.builder()
-                        .addFilter(Exchange::captureUpgradePeer)
+                        .addFilter(exchange::upgrades)
                         .any(exchange))
-                .addRouting(WsRouting.builder().endpoint("/*", () -> new WsBridge(exchange)));
+                .addRouting(WsRouting.builder().endpoint("/*", WsBridge::pending));
         if (tls != null) {
             b.tls(tls);
         }
-        if (cfg.port() != 0) {
-            checkPortFree(cfg);
-        }
         WebServer server;
         try {
-            server = b.build();
-            server.start();
-        } catch (Throwable t) {
-            throw startFailure(cfg, t);
+            if (cfg.port() != 0) {
+                checkPortFree(cfg);
+            }
+            try {
+                server = b.build();
+                server.start();
+            } catch (Throwable t) {
+                throw startFailure(cfg, t);
+            }
+            if (!server.isRunning()) {
+                String why = HelidonLog.lastError();
+                throw NgnError.runtime("HTTP server: cannot start on " + cfg.host() + ":" + cfg.port()
+                        + (why == null ? "" : ": " + why));
+            }
+        } catch (RuntimeException e) {
+            watchdog.close();
+            throw e;
         }
-        if (!server.isRunning()) {
-            String why = HelidonLog.lastError();
-            throw NgnError.runtime("HTTP server: cannot start on " + cfg.host() + ":" + cfg.port()
-                    + (why == null ? "" : ": " + why));
-        }
-        Running r = new Running(server, cfg);
+        Running r = new Running(server, cfg, watchdog);
         RUNNING.add(r);
         installSignals();
         return r;
@@ -268,12 +282,14 @@ public final class HttpServer {
     static final class Running {
         final WebServer server;
         final ServerConfig cfg;
+        private final ConnectionWatchdog watchdog;
         private final NgnChannel stopped = new NgnChannel(1, "server");
         private boolean stopping;
 
-        Running(WebServer server, ServerConfig cfg) {
+        Running(WebServer server, ServerConfig cfg, ConnectionWatchdog watchdog) {
             this.server = server;
             this.cfg = cfg;
+            this.watchdog = watchdog;
         }
 
         int port() {
@@ -312,6 +328,7 @@ public final class HttpServer {
             } catch (Throwable t) {
                 Rt.report(t);
             }
+            watchdog.close();
             RUNNING.remove(this);
             if (announce) {
                 Out.println(cfg.tls() ? "HTTPS server stopped gracefully" : "Server stopped gracefully");

@@ -16,16 +16,20 @@ import dev.ngnc.rt.NgnError;
  * </ul>
  * and, ngnc extensions: {@code host} (interface to bind, default {@code 0.0.0.0}),
  * {@code maxBodyBytes} (request bodies above it get 413; default 10 MiB) and
- * {@code maxHeaderBytes} (request headers above it get 431; default 16 KiB).
+ * {@code maxHeaderBytes} (request headers above it get 431; default 16 KiB) and
+ * {@code headersTimeoutMs} (default 30000): a request's line and headers must arrive within it
+ * from its first byte (else 408 and the connection is closed), and a read of a request body that
+ * waits longer than it for data ends the connection.
  * A value of the wrong kind is a run-time error naming the option.
  */
 record ServerConfig(int port, String host, long keepAliveTimeoutMs, long maxRequestsPerConnection, String tlsCert,
-                    String tlsKey, long maxBodyBytes, int maxHeaderBytes) {
+                    String tlsKey, long maxBodyBytes, int maxHeaderBytes, long headersTimeoutMs) {
     static final int DEFAULT_PORT = 3000;
     static final long DEFAULT_KEEP_ALIVE_MS = 30_000;
     static final long DEFAULT_MAX_REQUESTS = 1000;
     static final long DEFAULT_MAX_BODY = 10L << 20;
     static final int DEFAULT_MAX_HEADERS = 16 << 10;
+    static final long DEFAULT_HEADERS_TIMEOUT_MS = 30_000;
 
     boolean tls() {
         return tlsCert != null;
@@ -39,6 +43,7 @@ record ServerConfig(int port, String host, long keepAliveTimeoutMs, long maxRequ
         long maxRequests = integer(config, "maxRequestsPerConnection", DEFAULT_MAX_REQUESTS, 1, Long.MAX_VALUE);
         long maxBody = integer(config, "maxBodyBytes", DEFAULT_MAX_BODY, 0, Long.MAX_VALUE);
         long maxHeaders = integer(config, "maxHeaderBytes", DEFAULT_MAX_HEADERS, 256, 1 << 20);
+        long headersTimeout = integer(config, "headersTimeoutMs", DEFAULT_HEADERS_TIMEOUT_MS, 1, Long.MAX_VALUE);
         String cert = null;
         String key = null;
         Object tls = HttpText.option(config, "tls");
@@ -51,7 +56,8 @@ record ServerConfig(int port, String host, long keepAliveTimeoutMs, long maxRequ
             cert = requireString(c, "tls.cert");
             key = requireString(k, "tls.key");
         }
-        return new ServerConfig((int) port, host, keepAlive, maxRequests, cert, key, maxBody, (int) maxHeaders);
+        return new ServerConfig((int) port, host, keepAlive, maxRequests, cert, key, maxBody, (int) maxHeaders,
+                headersTimeout);
     }
 
     private static long integer(Object config, String name, long fallback, long min, long max) {

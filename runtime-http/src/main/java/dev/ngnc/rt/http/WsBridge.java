@@ -24,51 +24,91 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One WebSocket connection (spec 11.7): Helidon does the handshake and framing; this listener runs
- * the ngn handler for the upgrade request and connects the {@link WebSocketResponse}'s channels to
- * the socket. The handler runs as the root fiber of its own scheduler on a separate virtual
- * thread, which then stays alive for the whole session writing the {@code send} channel's messages
- * to the client (strings as text frames, bytes as binary frames), so fibers the handler started
- * keep running. Client frames are put on {@code recv} (text as strings, binary as bytes;
- * fragmented messages are joined). Closing {@code send} closes the socket with 1000; when the
- * client disconnects, both channels are closed. A handler that does not return a
- * WebSocketResponse for an upgrade request refuses the upgrade (400).
+ * One WebSocket upgrade request (spec 11.7). {@link Exchange#upgrades} runs the ngn handler for it
+ * through {@link #start}: as the root fiber of its own scheduler on a separate virtual thread,
+ * which stays alive for the whole session writing the {@code send} channel's messages to the
+ * client (strings as text frames, bytes as binary frames), so fibers the handler started keep
+ * running. If the handler returns a {@link WebSocketResponse}, Helidon does the handshake and
+ * framing with this object as its listener ({@link #pending}): client frames are put on
+ * {@code recv} (text as strings, binary as bytes; fragmented messages are joined); closing
+ * {@code send} closes the socket with 1000; when the client disconnects, both channels are closed.
+ * If it returns anything else, that is the answer to the request, written by the connection's
+ * thread while the handler's thread waits ({@link #responded}).
  */
 final class WsBridge implements WsListener {
+    /** The bridge of the upgrade being routed on this (connection) thread, for Helidon's WebSocket route. */
+    static final ThreadLocal<WsBridge> PENDING = new ThreadLocal<>();
     /** How long the send pump waits for the upgraded session to open. */
     private static final long OPEN_TIMEOUT_S = 30;
+    /** The handler's result when it failed (already reported). */
+    static final Object PANICKED = new Object();
 
-    private final Exchange exchange;
+    private final CompletableFuture<Object> result = new CompletableFuture<>();
     private final CompletableFuture<WsSession> session = new CompletableFuture<>();
+    private final NgnChannel responded = new NgnChannel(1, "responded");
     private volatile WebSocketResponse ws;
     private volatile boolean closed;
     private final StringBuilder text = new StringBuilder();
     private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
 
-    WsBridge(Exchange exchange) {
-        this.exchange = exchange;
+    private WsBridge() {
     }
 
-    @Override
-    public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) throws WsUpgradeException {
-        Request request = exchange.upgradeRequest(prologue, headers);
-        CompletableFuture<Object> result = new CompletableFuture<>();
+    /** Starts the handler for an upgrade request on a thread of its own; {@link #result()} is its answer. */
+    static WsBridge start(Exchange exchange, Request request) {
+        WsBridge bridge = new WsBridge();
         Thread.ofVirtual().name("ngn-websocket").start(() -> Fibers.runRoot(() -> {
             Object out;
             try {
                 out = exchange.handler.call1(request);
             } catch (Throwable t) {
                 exchange.panicked(t);
-                result.complete(null);
+                bridge.result.complete(PANICKED);
                 return;
             }
-            result.complete(out);
+            bridge.result.complete(out);
             if (out instanceof WebSocketResponse w) {
-                pump(w);
+                bridge.pump(w);
+            } else {
+                bridge.awaitResponded();
             }
         }));
-        Object out = result.join();
-        if (!(out instanceof WebSocketResponse w)) {
+        return bridge;
+    }
+
+    /** Helidon's WebSocket route: the listener of the upgrade being routed on this thread. */
+    static WsListener pending() {
+        WsBridge b = PENDING.get();
+        return b != null ? b : new WsBridge(); // not ours: refused in onHttpUpgrade
+    }
+
+    /** The handler's answer (waits for it); {@link #PANICKED} if it failed. */
+    Object result() {
+        return result.join();
+    }
+
+    /** The handler's ordinary answer has been written: its thread may end. */
+    void responded() {
+        responded.close();
+    }
+
+    /** The upgrade did not happen (an invalid handshake): the handler's channels are closed. */
+    void refuse() {
+        if (result.getNow(null) instanceof WebSocketResponse w) {
+            ws = w;
+        }
+        disconnected();
+    }
+
+    private void awaitResponded() {
+        try (Fibers.Pending pending = Fibers.pendingWork()) {
+            responded.iterator().hasNext(); // returns once the channel is closed
+        }
+    }
+
+    @Override
+    public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) throws WsUpgradeException {
+        if (!(result.getNow(null) instanceof WebSocketResponse w)) {
             throw new WsUpgradeException("the handler did not return a WebSocketResponse");
         }
         ws = w;
@@ -85,6 +125,10 @@ final class WsBridge implements WsListener {
     @Override
     public void onOpen(WsSession s) {
         session.complete(s);
+        GuardedConnection guard = GuardedConnection.current();
+        if (guard != null) {
+            guard.upgraded();
+        }
         // Helidon does not tell the listener when the client just drops the connection (no close
         // frame); the connection's thread ends then, so a watcher joining it notices.
         Thread connection = Thread.currentThread();

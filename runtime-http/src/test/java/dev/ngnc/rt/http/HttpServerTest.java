@@ -354,12 +354,6 @@ class HttpServerTest {
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 assertTrue(ms < 5000, ms + " ms");
             }
-            // a client stuck in the middle of its request line is dropped too
-            try (Socket sock = new Socket("127.0.0.1", s.port())) {
-                sock.setSoTimeout(10_000);
-                sock.getOutputStream().write("GET /slow".getBytes(StandardCharsets.US_ASCII));
-                assertEquals(-1, sock.getInputStream().read(), "the server closes a slow client");
-            }
         }
     }
 

@@ -96,6 +96,19 @@ class TlsTest {
     }
 
     @Test
+    void aClientThatNeverStartsTheHandshakeIsClosed() throws Exception {
+        try (ServerFixture s = new ServerFixture(req -> ServerFixture.text("x"), "keepAliveTimeoutMs", 300L,
+                "tls", tls(cert.toString(), key.toString()));
+             java.net.Socket sock = new java.net.Socket("127.0.0.1", s.port())) {
+            sock.setSoTimeout(10_000);
+            long t0 = System.nanoTime();
+            assertEquals(-1, sock.getInputStream().read(), "the server closes a silent TLS client");
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(ms < 3000, ms + " ms");
+        }
+    }
+
+    @Test
     void badTlsFilesAreStartupErrors() throws Exception {
         Path garbage = dir.resolve("garbage.pem");
         Files.writeString(garbage, "not a pem file\n");
