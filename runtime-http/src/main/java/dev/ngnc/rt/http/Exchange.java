@@ -105,9 +105,12 @@ final class Exchange implements Handler {
             } catch (Throwable t) {
                 panicked(t);
                 send(req, res, Status.INTERNAL_SERVER_ERROR_500, SERVER_ERROR);
+                Fibers.awaitOtherFibers();
                 return;
             }
             respond(req, res, result);
+            // fibers the handler started run to their end, on this thread, after the response
+            Fibers.awaitOtherFibers();
         });
     }
 
@@ -242,25 +245,29 @@ final class Exchange implements Handler {
         if (length[0] >= 0 && length[0] < bytes.length) {
             bytes = Arrays.copyOf(bytes, (int) length[0]);
         }
-        connection(req, res);
+        connection(req, res, false);
         res.send(bytes);
     }
 
     private void send(ServerRequest req, ServerResponse res, Status status, byte[] body) {
         res.status(status);
-        connection(req, res);
+        connection(req, res, false);
         res.send(body);
     }
 
     /**
      * The connection headers: {@code Connection: close} after the last allowed request, when the
      * client asked for it, and for an HTTP/1.0 client that did not ask for keep-alive; otherwise
-     * {@code Keep-Alive}. The connection's guard closes it after a closing response.
+     * {@code Keep-Alive}. The connection's guard closes it after a closing response. A complete
+     * response also closes when fibers the handler started are still running: they finish on the
+     * connection's thread afterwards, so the client should not wait for it with another request
+     * (a streamed body's producers usually end with the stream, and are not counted).
      */
-    private void connection(ServerRequest req, ServerResponse res) {
+    private void connection(ServerRequest req, ServerResponse res, boolean streaming) {
         GuardedConnection guard = GuardedConnection.current();
         Headers h = req.headers();
         boolean close = req.id() >= cfg.maxRequestsPerConnection()
+                || (!streaming && Fibers.hasOtherFibers())
                 || h.containsToken(HeaderValues.CONNECTION_CLOSE)
                 || (guard != null && guard.http10() && !h.containsToken(HeaderValues.CONNECTION_KEEP_ALIVE));
         res.header(close ? HeaderValues.CONNECTION_CLOSE : keepAlive);
@@ -307,7 +314,7 @@ final class Exchange implements Handler {
     private void stream(ServerRequest req, ServerResponse res, StreamingResponse s) {
         res.status(status(s.status, ""));
         userHeaders(res, s.headers, null);
-        connection(req, res);
+        connection(req, res, true);
         NgnChannel ch = s.body;
         try (OutputStream os = res.outputStream()) {
             os.flush(); // headers now: the client sees the response start before the first chunk
@@ -336,7 +343,7 @@ final class Exchange implements Handler {
         res.header(HeaderValues.CONTENT_TYPE_EVENT_STREAM);
         res.header(HeaderNames.CACHE_CONTROL, "no-cache");
         userHeaders(res, s.headers, null);
-        connection(req, res);
+        connection(req, res, true);
         NgnChannel ch = s.body;
         long keepAliveMs = s.keepAliveMs;
         try (OutputStream os = res.outputStream()) {

@@ -72,6 +72,7 @@ final class WsBridge implements WsListener {
             } else {
                 bridge.awaitResponded();
             }
+            Fibers.awaitOtherFibers();
         }));
         return bridge;
     }

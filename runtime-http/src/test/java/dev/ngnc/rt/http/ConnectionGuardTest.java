@@ -159,6 +159,32 @@ class ConnectionGuardTest {
     }
 
     @Test
+    void fibersAHandlerStartsRunToTheirEndAfterTheResponse() throws Exception {
+        CompletableFuture<String> background = new CompletableFuture<>();
+        try (ServerFixture s = new ServerFixture(req -> {
+            dev.ngnc.rt.Fibers.thread(new dev.ngnc.rt.NgnFn() {
+                @Override
+                public int arity() {
+                    return 0;
+                }
+
+                @Override
+                public Object call0() {
+                    dev.ngnc.rt.Fibers.sleep(300);
+                    background.complete("done after the response");
+                    return null;
+                }
+            });
+            return ServerFixture.text("answered");
+        })) {
+            Exchanged e = untilClosed(s, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertTrue(e.text().endsWith("answered"), e.text());
+            assertTrue(e.text().contains("Connection: close\r\n"), "the connection is busy afterwards: " + e.text());
+            assertEquals("done after the response", background.get(10, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void aQuietWebSocketOutlivesEveryTimeout() throws Exception {
         try (ServerFixture s = new ServerFixture(req -> {
             NgnChannel recv = NgnChannel.create();
