@@ -2,7 +2,9 @@ package dev.ngnc.rt;
 
 /**
  * ngn operators on dynamically typed operands ({@code any}, generics, unions): the same
- * rules as statically typed code (spec 3.2). Integers are {@code Long}, floats {@code Double}.
+ * rules as statically typed code (spec 3.2). Integers are {@code Long}, floats {@code Double},
+ * u8 values read from bytes {@link U8}: u8 op u8 stays a u8 (8-bit wrapping, truncating
+ * {@code /}), u8 op int is an int, u8 op float a float.
  */
 public final class Dyn {
     private Dyn() {
@@ -18,6 +20,12 @@ public final class Dyn {
         if (a instanceof Long x && b instanceof Long y) {
             return x + y;
         }
+        if (a instanceof U8 x && b instanceof U8 y) {
+            return U8.of(x.value() + y.value());
+        }
+        if (isInt(a) && isInt(b)) {
+            return intValue(a) + intValue(b);
+        }
         if (a instanceof String x && b instanceof String y) {
             return x.concat(y);
         }
@@ -32,6 +40,12 @@ public final class Dyn {
         if (a instanceof Long x && b instanceof Long y) {
             return x - y;
         }
+        if (a instanceof U8 x && b instanceof U8 y) {
+            return U8.of(x.value() - y.value());
+        }
+        if (isInt(a) && isInt(b)) {
+            return intValue(a) - intValue(b);
+        }
         if (isNumber(a) && isNumber(b)) {
             return num(a) - num(b);
         }
@@ -43,14 +57,26 @@ public final class Dyn {
         if (a instanceof Long x && b instanceof Long y) {
             return x * y;
         }
+        if (a instanceof U8 x && b instanceof U8 y) {
+            return U8.of(x.value() * y.value());
+        }
+        if (isInt(a) && isInt(b)) {
+            return intValue(a) * intValue(b);
+        }
         if (isNumber(a) && isNumber(b)) {
             return num(a) * num(b);
         }
         throw binaryError(a, b);
     }
 
-    /** ngn {@code a / b}: always a float; zero divisor ⇒ RT {@code Division failed}. */
+    /**
+     * ngn {@code a / b}: a float (zero divisor ⇒ RT {@code Division failed}), except u8 / u8:
+     * truncated u8 ({@link Num#divU8}).
+     */
     public static Object div(Object a, Object b) {
+        if (a instanceof U8 x && b instanceof U8 y) {
+            return U8.of(Num.divU8(x.value(), y.value()));
+        }
         if (isNumber(a) && isNumber(b)) {
             return Num.div(num(a), num(b));
         }
@@ -61,6 +87,12 @@ public final class Dyn {
     public static Object mod(Object a, Object b) {
         if (a instanceof Long x && b instanceof Long y) {
             return Num.mod(x, y);
+        }
+        if (a instanceof U8 x && b instanceof U8 y) {
+            return U8.of(Num.modU8(x.value(), y.value()));
+        }
+        if (isInt(a) && isInt(b)) {
+            return Num.mod(intValue(a), intValue(b));
         }
         if (isNumber(a) && isNumber(b)) {
             return Num.mod(num(a), num(b));
@@ -76,10 +108,13 @@ public final class Dyn {
         throw binaryError(a, b);
     }
 
-    /** ngn unary {@code -a}: ints wrap ({@code -MIN == MIN}). */
+    /** ngn unary {@code -a}: ints wrap ({@code -MIN == MIN}); a u8 negates to an int, as statically. */
     public static Object neg(Object a) {
         if (a instanceof Long x) {
             return -x;
+        }
+        if (a instanceof U8 x) {
+            return -x.value();
         }
         if (a instanceof Double x) {
             return -x;
@@ -147,17 +182,33 @@ public final class Dyn {
     }
 
     private static boolean isNumber(Object o) {
-        return o instanceof Long || o instanceof Double;
+        return o instanceof Long || o instanceof Double || o instanceof U8;
     }
 
     private static double num(Object o) {
-        return o instanceof Long l ? (double) l : (Double) o;
+        if (o instanceof Long l) {
+            return l;
+        }
+        return o instanceof U8 u ? u.value() : (Double) o;
     }
 
-    /** An integer operand; other kinds ⇒ RT {@code Type error: expected I64, got <kind>}. */
+    /** Is {@code o} an integer of either run-time kind (i64 or u8)? */
+    static boolean isInt(Object o) {
+        return o instanceof Long || o instanceof U8;
+    }
+
+    /** The value of an integer {@code o} ({@link #isInt}). */
+    static long intValue(Object o) {
+        return o instanceof Long l ? l : ((U8) o).value();
+    }
+
+    /** An integer operand (a u8 gives its value); other kinds ⇒ RT {@code Type error: expected I64, got <kind>}. */
     public static long asLong(Object o) {
         if (o instanceof Long l) {
             return l;
+        }
+        if (o instanceof U8 u) {
+            return u.value();
         }
         throw NgnError.runtime("Type error: expected I64, got " + Values.kindName(o));
     }
@@ -169,6 +220,9 @@ public final class Dyn {
         }
         if (o instanceof Long l) {
             return l;
+        }
+        if (o instanceof U8 u) {
+            return u.value();
         }
         throw NgnError.runtime("Type error: expected number, got " + Values.kindName(o));
     }
@@ -183,13 +237,15 @@ public final class Dyn {
 
     /**
      * ngn {@code receiver[index]} on a dynamic value: arrays, tuples, strings (code point) and
-     * bytes ({@code Long}); a non-integer index or another receiver kind ⇒ RT
-     * {@code Invalid indexing operation}. The result is not shared.
+     * bytes (a {@link U8}); a non-integer index or another receiver kind ⇒ RT
+     * {@code Invalid indexing operation}. A u8 index works like the equal int, as it does
+     * statically. The result is not shared.
      */
     public static Object index(Object receiver, Object index) {
-        if (!(index instanceof Long i)) {
+        if (!isInt(index)) {
             throw NgnError.runtime("Invalid indexing operation");
         }
+        long i = intValue(index);
         if (receiver instanceof NgnArray a) {
             return a.get(i);
         }
@@ -200,7 +256,7 @@ public final class Dyn {
             return Str.charAt(s, i);
         }
         if (receiver instanceof NgnBytes b) {
-            return b.get(i);
+            return U8.of(b.get(i));
         }
         throw NgnError.runtime("Invalid indexing operation");
     }

@@ -121,6 +121,9 @@ public final class Fmt {
         if (v instanceof Long l) {
             return Long.toString(l);
         }
+        if (v instanceof U8 u) {
+            return u.toString();
+        }
         if (v instanceof Double d) {
             return str(d.doubleValue());
         }
@@ -138,6 +141,8 @@ public final class Fmt {
             sb.append(s);
         } else if (v instanceof Long l) {
             sb.append(l.longValue());
+        } else if (v instanceof U8 u) {
+            sb.append(u.value());
         } else if (v instanceof Double d) {
             sb.append(str(d.doubleValue()));
         } else if (v instanceof Boolean b) {

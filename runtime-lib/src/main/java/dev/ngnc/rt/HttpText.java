@@ -229,8 +229,8 @@ public final class HttpText {
     /** An integer option ({@code 5000}, or a float rounded down); {@code fallback} when absent or not a number. */
     public static long longOption(Object options, String key, long fallback) {
         Object v = option(options, key);
-        if (v instanceof Long l) {
-            return l;
+        if (Dyn.isInt(v)) {
+            return Dyn.intValue(v);
         }
         if (v instanceof Double d && !d.isNaN()) {
             return d >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) Math.floor(d);

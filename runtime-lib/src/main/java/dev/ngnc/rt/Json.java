@@ -706,6 +706,8 @@ public final class Json {
             quote(sb, s);
         } else if (v instanceof Long l) {
             sb.append(l.longValue());
+        } else if (v instanceof U8 u) {
+            sb.append(u.value());
         } else if (v instanceof Double d) {
             sb.append(formatDouble(d));
         } else if (v instanceof Boolean b) {

@@ -2,8 +2,8 @@ package dev.ngnc.rt;
 
 /**
  * Key handling shared by {@link NgnMap} and {@link NgnSet}: only numbers, strings, bools and
- * bytes may be keys; keys are compared by ngn {@code ==} (so {@code 1} and {@code 1.0} are
- * the same key).
+ * bytes may be keys; keys are compared by ngn {@code ==} (so {@code 1}, {@code 1.0} and a u8
+ * 1 are the same key).
  */
 final class MapKeys {
     private MapKeys() {
@@ -11,12 +11,16 @@ final class MapKeys {
 
     /**
      * The Java-equality lookup key for ngn key {@code k}: integral doubles become the equal
-     * {@code Long}; other valid keys are returned as they are (NgnBytes has content equality).
+     * {@code Long}, as does a u8; other valid keys are returned as they are (NgnBytes has content
+     * equality).
      * Invalid kinds ⇒ RT {@code <Kind>s cannot be used as map keys or set values}.
      */
     static Object normalize(Object k) {
         if (k instanceof Long || k instanceof String || k instanceof Boolean || k instanceof NgnBytes) {
             return k;
+        }
+        if (k instanceof U8 u) {
+            return u.asLong();
         }
         if (k instanceof Double d) {
             double v = d;

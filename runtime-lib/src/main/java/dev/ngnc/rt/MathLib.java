@@ -64,29 +64,32 @@ public final class MathLib {
         return x < 0 ? Math.ceil(x) : Math.floor(x);
     }
 
-    /** Dynamic {@code abs}: a {@code Long} stays a {@code Long}, a {@code Double} a {@code Double}. */
+    /** Dynamic {@code abs}: a {@code Long} stays a {@code Long}, a {@code Double} a {@code Double}, a u8 itself. */
     public static Object abs(Object x) {
+        if (x instanceof U8) {
+            return x;
+        }
         return x instanceof Long l ? (Object) abs((long) l) : (Object) abs(Dyn.asDouble(x));
     }
 
     /** Dynamic {@code round} (kind-preserving). */
     public static Object round(Object x) {
-        return x instanceof Long ? x : (Object) round(Dyn.asDouble(x));
+        return Dyn.isInt(x) ? x : (Object) round(Dyn.asDouble(x));
     }
 
     /** Dynamic {@code floor} (kind-preserving). */
     public static Object floor(Object x) {
-        return x instanceof Long ? x : (Object) floor(Dyn.asDouble(x));
+        return Dyn.isInt(x) ? x : (Object) floor(Dyn.asDouble(x));
     }
 
     /** Dynamic {@code ceil} (kind-preserving). */
     public static Object ceil(Object x) {
-        return x instanceof Long ? x : (Object) ceil(Dyn.asDouble(x));
+        return Dyn.isInt(x) ? x : (Object) ceil(Dyn.asDouble(x));
     }
 
     /** Dynamic {@code trunc} (kind-preserving). */
     public static Object trunc(Object x) {
-        return x instanceof Long ? x : (Object) trunc(Dyn.asDouble(x));
+        return Dyn.isInt(x) ? x : (Object) trunc(Dyn.asDouble(x));
     }
 
     /** ngn {@code sign(x)}: -1.0, 0.0 or 1.0 (NaN stays NaN). */

@@ -33,10 +33,12 @@ public final class NgnBytes {
     public static NgnBytes of(NgnArray a) {
         byte[] out = new byte[a.length()];
         for (int i = 0; i < out.length; i++) {
-            if (!(a.rawGet(i) instanceof Long v) || v < 0 || v > 255) {
+            Object e = a.rawGet(i);
+            long v = Dyn.isInt(e) ? Dyn.intValue(e) : -1;
+            if (v < 0 || v > 255) {
                 throw NgnError.runtime("bytes(array) expects array<u8>");
             }
-            out[i] = (byte) (long) v;
+            out[i] = (byte) v;
         }
         return new NgnBytes(out);
     }

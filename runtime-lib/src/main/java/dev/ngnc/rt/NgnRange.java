@@ -24,8 +24,8 @@ public final class NgnRange {
      * {@code Range bounds must be integers}.
      */
     public static NgnRange of(Object from, Object to, boolean inclusive) {
-        if (from instanceof Long f && to instanceof Long t) {
-            return new NgnRange(f, t, inclusive);
+        if (Dyn.isInt(from) && Dyn.isInt(to)) {
+            return new NgnRange(Dyn.intValue(from), Dyn.intValue(to), inclusive);
         }
         throw NgnError.runtime("Range bounds must be integers");
     }

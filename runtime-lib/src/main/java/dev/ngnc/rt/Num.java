@@ -42,6 +42,28 @@ public final class Num {
         return a % b;
     }
 
+    /**
+     * ngn u8 {@code /} u8 (both 0..255): truncating, a u8 (spec 3.2 {@code 7/2 ⇒ 3}); zero divisor ⇒
+     * Internal {@code attempt to divide by zero}.
+     */
+    public static long divU8(long a, long b) {
+        if (b == 0) {
+            throw NgnError.internal("attempt to divide by zero");
+        }
+        return a / b;
+    }
+
+    /**
+     * ngn u8 {@code %} u8 (both 0..255); zero divisor ⇒ Internal
+     * {@code attempt to calculate the remainder with a divisor of zero}.
+     */
+    public static long modU8(long a, long b) {
+        if (b == 0) {
+            throw NgnError.internal("attempt to calculate the remainder with a divisor of zero");
+        }
+        return a % b;
+    }
+
     /** ngn float {@code %}: C {@code fmod} ({@code 10.5 % 3 ⇒ 1.5}, {@code x % 0.0 ⇒ NaN}). */
     public static double mod(double a, double b) {
         return a % b;

@@ -296,8 +296,8 @@ public final class Spawn {
             c = v.isValue() ? unwrapMaybe(v.payload()) : null;
         }
         long k;
-        if (c instanceof Long l) {
-            k = l;
+        if (Dyn.isInt(c)) {
+            k = Dyn.intValue(c);
         } else if (c instanceof Double d && !d.isNaN()) {
             k = d >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) Math.floor(d);
         } else {

@@ -16,9 +16,15 @@ public final class Values {
      * anonymous objects (order-insensitive), models (same model, equal fields), enums and bytes
      * structurally; a Maybe is unwrapped when compared with a non-Maybe ({@code Value(42) == 42},
      * {@code Null == Null}); maps and sets are never equal, not even to themselves; functions,
-     * states and other reference kinds by identity.
+     * states and other reference kinds by identity. A u8 equals the int (or float) of the same value.
      */
     public static boolean equals(Object a, Object b) {
+        if (a instanceof U8 u) {
+            a = u.asLong();
+        }
+        if (b instanceof U8 u) {
+            b = u.asLong();
+        }
         if (a instanceof NgnEnum ea && ea.isMaybe() && !(b instanceof NgnEnum eb && eb.isMaybe())) {
             return ea.hasPayload() && equals(ea.payload(), b);
         }
@@ -79,6 +85,9 @@ public final class Values {
     public static int hash(Object o) {
         if (o instanceof Long l) {
             return Long.hashCode(l);
+        }
+        if (o instanceof U8 u) {
+            return Long.hashCode(u.value());
         }
         if (o instanceof Double d) {
             return hashDouble(d);
@@ -172,12 +181,15 @@ public final class Values {
 
     /**
      * The kind of a value as ngn error texts name it, in the reference's Rust-debug style:
-     * {@code I64 F64 Bool String Void Array Tuple Object Map Set Bytes Range Function State
+     * {@code I64 U8 F64 Bool String Void Array Tuple Object Map Set Bytes Range Function State
      * Regex}, {@code Model("User")}, {@code Enum("Color")}.
      */
     public static String kindName(Object o) {
         if (o instanceof Long) {
             return "I64";
+        }
+        if (o instanceof U8) {
+            return "U8";
         }
         if (o instanceof Double) {
             return "F64";
