@@ -3,6 +3,7 @@ package dev.ngnc.check;
 import dev.ngnc.ast.Expr;
 import dev.ngnc.tast.Place;
 import dev.ngnc.tast.TExpr;
+import dev.ngnc.types.Prim;
 import dev.ngnc.types.Type;
 import dev.ngnc.types.Types;
 
@@ -33,8 +34,10 @@ final class Assignments {
         } else {
             value = exprs.checkExpecting(a.value(), target);
         }
-        if (place instanceof Place.Local local && Types.isInt(target) && Types.isFloat(value.type())) {
-            // Numeric types are mutually assignable (spec 3.1): the variable becomes a dynamic number.
+        if (place instanceof Place.Local local && Types.isInt(target)
+                && (Types.isFloat(value.type()) || otherIntKind(target, value.type()))) {
+            // Numeric types are mutually assignable (spec 3.1): the variable becomes a dynamic number, which keeps
+            // each value's kind (float, int, or the u8 of bytes indexing).
             exprs.body.widenToNumber(local.var());
         } else if (!Types.assignable(target, value.type())) {
             String what = place instanceof Place.ModelField mf
@@ -44,5 +47,10 @@ final class Assignments {
             exprs.error(a.value().span(), "Type Error: " + what);
         }
         return new TExpr.Assign(place, value, a.span());
+    }
+
+    /** An int of the other run-time kind: a u8 (from bytes) into an i64 variable, or an i64 into a u8 one. */
+    private static boolean otherIntKind(Type target, Type value) {
+        return Types.isInt(value) && (target == Prim.BYTE) != (value == Prim.BYTE);
     }
 }

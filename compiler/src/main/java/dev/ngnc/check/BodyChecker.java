@@ -141,7 +141,7 @@ final class BodyChecker {
 
     TStmt stmt(Stmt s) {
         return switch (s) {
-            case Stmt.ExprStmt es -> new TStmt.ExprStmt(exprs.check(es.expr()), es.span());
+            case Stmt.ExprStmt es -> new TStmt.ExprStmt(exprs.discarded(exprs.check(es.expr())), es.span());
             case Stmt.Block b -> statements(b, false);
             case Stmt.VarDecl v -> varDecl(v);
             case Stmt.If i -> ifStmt(i);
@@ -226,6 +226,8 @@ final class BodyChecker {
         }
         TExpr init = exprs.checkExpecting(v.init(), declared);
         Type t = declared != null ? declared : init.type();
+        // Declared numeric types have no run-time effect (spec 3.1): `const x: u8 = b[0]` holds the u8 it is given.
+        if (declared != null && Types.isInt(declared) && init.type() == Prim.BYTE) t = Prim.BYTE;
         if (declared != null) {
             if (!dev.ngnc.types.Types.assignable(declared, init.type())) {
                 error(v.init().span(), "Type Error: Cannot initialize '" + bind.name() + "' of type "

@@ -111,7 +111,8 @@ final class Collections {
             return new TExpr.Builtin(RtMethod.stat("NgnBytes", "of", "(Ljava/lang/String;)Ldev/ngnc/rt/NgnBytes;"),
                     List.of(arg), Prim.BYTES, c.span());
         }
-        if (arg.type() instanceof Type.Array a && (a.element() == Prim.U8 || Types.isDynamic(a.element()))) {
+        if (arg.type() instanceof Type.Array a && (a.element() == Prim.U8 || a.element() == Prim.BYTE
+                || Types.isDynamic(a.element()))) {
             return new TExpr.Builtin(RtMethod.stat("NgnBytes", "of", "(Ldev/ngnc/rt/NgnArray;)Ldev/ngnc/rt/NgnBytes;"),
                     List.of(arg), Prim.BYTES, c.span());
         }

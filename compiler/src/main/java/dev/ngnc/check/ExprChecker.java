@@ -19,6 +19,7 @@ import dev.ngnc.types.Types;
 import dev.ngnc.rt.Unit;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,23 @@ final class ExprChecker {
         this.checker = body.checker;
         this.operators = new Operators(this);
         this.calls = new Calls(this);
+    }
+
+    /**
+     * Expressions with a cheaper form for when their value is discarded (a {@code print(x)}, whose value form keeps
+     * {@code x} in a hidden local): value form → statement form. See {@link #discarded}.
+     */
+    final Map<TExpr, TExpr> statementForms = new IdentityHashMap<>();
+
+    /** {@code e} as an expression statement: its statement form if it has one (also under a pipe's hidden local). */
+    TExpr discarded(TExpr e) {
+        TExpr statement = statementForms.remove(e);
+        if (statement != null) return statement;
+        if (e instanceof TExpr.LetIn let) {
+            TExpr body = discarded(let.body());
+            return body == let.body() ? e : new TExpr.LetIn(let.var(), let.init(), body, let.span());
+        }
+        return e;
     }
 
     void error(Span span, String message) { checker.error(span, message); }
@@ -410,7 +428,7 @@ final class ExprChecker {
         } else if (t == Prim.STRING) {
             result = Prim.STRING;
         } else if (t == Prim.BYTES) {
-            result = Prim.U8;
+            result = Prim.BYTE; // the u8 run-time kind, not a declared u8 (spec 3.1)
         } else if (t instanceof Type.MapT) {
             error(i.span(), "Type Error: maps are read with .get(key)");
             return new TExpr.Invalid(i.span());

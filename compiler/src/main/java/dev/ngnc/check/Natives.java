@@ -2,6 +2,7 @@ package dev.ngnc.check;
 
 import dev.ngnc.ast.Expr;
 import dev.ngnc.source.Span;
+import dev.ngnc.tast.LocalVar;
 import dev.ngnc.tast.RtMethod;
 import dev.ngnc.tast.TExpr;
 import dev.ngnc.types.Prim;
@@ -55,10 +56,7 @@ final class Natives {
                     exprs.calls.arityError(c.span(), name, 0, 1, c.args().size());
                     return new TExpr.Invalid(c.span());
                 }
-                TExpr text = c.args().isEmpty() ? new TExpr.Const("", Prim.STRING, c.span())
-                        : exprs.calls.format(exprs.check(c.args().get(0)), c.span());
-                return new TExpr.Builtin(RtMethod.stat("Out", name.equals("print") ? "println" : "print",
-                        "(Ljava/lang/String;)V"), List.of(text), Prim.VOID, c.span());
+                return print(name.equals("print"), c, expected);
             }
             case "panic" -> {
                 TExpr msg = c.args().isEmpty() ? new TExpr.Const("explicit panic", Prim.STRING, c.span())
@@ -97,6 +95,32 @@ final class Natives {
         Native n = exprs.checker.importedNatives.get(name);
         if (n == null) return null;
         return nativeCall(n, c.args(), c.span(), name);
+    }
+
+    /**
+     * {@code print(x)} / {@code echo(x)}. Spec 5: {@code print(x)} used as an expression evaluates to {@code x}, so
+     * print with an argument is typed as {@code x}: a hidden local keeps the value across the printing. As a
+     * statement the value is not needed; {@link ExprChecker#discarded} then swaps in the plain void call, so
+     * statement prints compile exactly as before. The spec says this of {@code print} only: {@code echo(x)} and
+     * {@code print()} stay void.
+     */
+    private TExpr print(boolean newline, Expr.Call c, Type expected) {
+        RtMethod out = RtMethod.stat("Out", newline ? "println" : "print", "(Ljava/lang/String;)V");
+        Span span = c.span();
+        if (c.args().isEmpty()) {
+            return new TExpr.Builtin(out, List.of(new TExpr.Const("", Prim.STRING, span)), Prim.VOID, span);
+        }
+        TExpr value = exprs.checkExpecting(c.args().get(0), newline ? expected : null);
+        TExpr statement = new TExpr.Builtin(out, List.of(exprs.calls.format(value, span)), Prim.VOID, span);
+        Type t = value.type();
+        if (!newline || t == Prim.VOID || t instanceof Type.Error) return statement;
+        LocalVar temp = new LocalVar("$print" + span.start(), t, false);
+        TExpr printTemp = new TExpr.Builtin(out, List.of(exprs.calls.format(new TExpr.Local(temp, span), span)),
+                Prim.VOID, span);
+        TExpr asValue = new TExpr.LetIn(temp, value,
+                new TExpr.Seq(List.of(printTemp), new TExpr.Local(temp, span), span), span);
+        exprs.statementForms.put(asValue, statement);
+        return asValue;
     }
 
     TExpr nativeCall(Native n, List<Expr> argExprs, Span span, String shownName) {
@@ -187,7 +211,9 @@ final class Natives {
                 TExpr x = args.get(0);
                 requireNumeric(x);
                 if (Types.isInt(x.type())) {
-                    return new TExpr.Builtin(RtMethod.stat("MathLib", fn, "(J)J"), args, Prim.I64, span);
+                    // kind-preserving, like the dynamic MathLib.abs(Object): a u8 stays a u8
+                    return new TExpr.Builtin(RtMethod.stat("MathLib", fn, "(J)J"), args,
+                            x.type() == Prim.BYTE ? Prim.BYTE : Prim.I64, span);
                 }
                 return new TExpr.Builtin(RtMethod.stat("MathLib", fn, "(D)D"), args, Prim.F64, span);
             }

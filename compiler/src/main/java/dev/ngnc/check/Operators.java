@@ -87,6 +87,10 @@ final class Operators {
             return new TExpr.Invalid(span);
         }
         if (k == OpKind.DYNAMIC) return new TExpr.Arith(op, left, right, k, Type.ANY, span);
+        if (l == Prim.BYTE && r == Prim.BYTE && op != BinaryOp.POW) {
+            // u8 op u8 stays a u8 (spec 3.2); u8 op int is plain int arithmetic below
+            return new TExpr.Arith(op, left, right, OpKind.U8, Prim.BYTE, span);
+        }
         return switch (op) {
             case DIV -> new TExpr.Arith(op, left, right, k, Prim.F64, span);
             case POW -> new TExpr.Arith(op, left, right, OpKind.DOUBLE, Prim.F64, span);

@@ -52,6 +52,7 @@ public final class Coercions implements Opcodes {
             from.pop(mv);
             return;
         }
+        if (from.isLong() && to.isLong()) return; // u8 ⇄ i64: same long; a u8 stored as an int is an int
         switch (from.kind()) {
             case VOID -> {
                 mv.visitFieldInsn(GETSTATIC, UNIT, "VOID", D_UNIT);
@@ -61,8 +62,13 @@ public final class Coercions implements Opcodes {
                 switch (to.kind()) {
                     case DOUBLE -> mv.visitInsn(L2D);
                     case REF -> {
-                        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
-                        castIfNeeded(mv, "java/lang/Long", to.internal());
+                        if (from.equals(Rep.U8)) {
+                            mv.visitMethodInsn(INVOKESTATIC, U8, "of", "(J)L" + U8 + ";", false);
+                            castIfNeeded(mv, U8, to.internal());
+                        } else {
+                            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
+                            castIfNeeded(mv, "java/lang/Long", to.internal());
+                        }
                     }
                     default -> {
                         box(mv, from);

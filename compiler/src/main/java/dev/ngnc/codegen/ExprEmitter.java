@@ -387,7 +387,7 @@ final class ExprEmitter implements Opcodes {
     }
 
     private void rangeLit(TExpr.RangeLit r) {
-        if (Rep.of(r.from().type()).equals(Rep.LONG) && Rep.of(r.to().type()).equals(Rep.LONG)) {
+        if (Rep.of(r.from().type()).isLong() && Rep.of(r.to().type()).isLong()) {
             mv.visitTypeInsn(NEW, RANGE);
             mv.visitInsn(DUP);
             emitAs(r.from(), Rep.LONG);
@@ -466,6 +466,29 @@ final class ExprEmitter implements Opcodes {
                         mv.visitMethodInsn(INVOKESTATIC, NUM, "mod", "(JJ)J", false);
                     }
                     default -> throw new IllegalStateException("not arithmetic: " + op);
+                }
+            }
+            case U8 -> {
+                emitAs(a.left(), Rep.LONG);
+                emitAs(a.right(), Rep.LONG);
+                result = Rep.U8;
+                switch (op) {
+                    case ADD -> mv.visitInsn(LADD);
+                    case SUB -> mv.visitInsn(LSUB);
+                    case MUL -> mv.visitInsn(LMUL);
+                    case DIV -> {
+                        g.line(a.span());
+                        mv.visitMethodInsn(INVOKESTATIC, NUM, "divU8", "(JJ)J", false);
+                    }
+                    case MOD -> {
+                        g.line(a.span());
+                        mv.visitMethodInsn(INVOKESTATIC, NUM, "modU8", "(JJ)J", false);
+                    }
+                    default -> throw new IllegalStateException("not u8 arithmetic: " + op);
+                }
+                if (op == BinaryOp.ADD || op == BinaryOp.SUB || op == BinaryOp.MUL) {
+                    mv.visitLdcInsn(0xffL); // wrap to 8 bits
+                    mv.visitInsn(LAND);
                 }
             }
             case DOUBLE -> {
@@ -622,7 +645,7 @@ final class ExprEmitter implements Opcodes {
 
     private void index(TExpr.Index i) {
         Type rt = i.receiver().type();
-        boolean longIndex = Rep.of(i.index().type()).equals(Rep.LONG);
+        boolean longIndex = Rep.of(i.index().type()).isLong();
         String owner = null;
         String desc = null;
         int op = INVOKEVIRTUAL;

@@ -1,6 +1,7 @@
 package dev.ngnc.codegen;
 
 import dev.ngnc.types.JvmTypes;
+import dev.ngnc.types.Prim;
 import dev.ngnc.types.Type;
 
 import org.objectweb.asm.MethodVisitor;
@@ -10,9 +11,16 @@ import org.objectweb.asm.Opcodes;
  * The JVM representation of a value on the operand stack: a primitive kind, a reference of a
  * known class, or nothing ({@link JvmTypes.Kind#VOID}). Derived from ngn types only through
  * {@link JvmTypes}, and from runtime-lib method descriptors.
+ *
+ * <p>{@code internal} is the class of a reference; for primitives it is null, except {@link #U8}.
  */
 record Rep(JvmTypes.Kind kind, String internal) implements Opcodes {
     static final Rep LONG = new Rep(JvmTypes.Kind.LONG, null);
+    /**
+     * A u8 value read from bytes ({@code Prim.BYTE}): a long like {@link #LONG}, but boxed as {@code rt.U8}
+     * (its {@code internal}) so the kind survives in dynamically typed slots.
+     */
+    static final Rep U8 = new Rep(JvmTypes.Kind.LONG, RtNames.U8);
     static final Rep DOUBLE = new Rep(JvmTypes.Kind.DOUBLE, null);
     static final Rep BOOLEAN = new Rep(JvmTypes.Kind.BOOLEAN, null);
     static final Rep VOID = new Rep(JvmTypes.Kind.VOID, null);
@@ -27,7 +35,7 @@ record Rep(JvmTypes.Kind kind, String internal) implements Opcodes {
     /** How a value of ngn type {@code t} sits on the stack ({@code VOID}: nothing). */
     static Rep of(Type t) {
         return switch (JvmTypes.kind(t)) {
-            case LONG -> LONG;
+            case LONG -> t == Prim.BYTE ? U8 : LONG;
             case DOUBLE -> DOUBLE;
             case BOOLEAN -> BOOLEAN;
             case VOID -> VOID;
@@ -57,9 +65,12 @@ record Rep(JvmTypes.Kind kind, String internal) implements Opcodes {
 
     boolean isInt() { return this == INT || "I".equals(internal) && kind == null; }
 
-    String internalOrEmpty() { return internal == null ? "" : internal; }
+    String internalOrEmpty() { return internal == null || !isRef() ? "" : internal; }
 
     boolean isRef() { return kind == JvmTypes.Kind.REF; }
+
+    /** A JVM long: an i64 or a u8 ({@link #U8}). */
+    boolean isLong() { return kind == JvmTypes.Kind.LONG; }
 
     boolean isVoid() { return kind == JvmTypes.Kind.VOID; }
 

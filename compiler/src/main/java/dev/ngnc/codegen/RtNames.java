@@ -15,6 +15,7 @@ final class RtNames {
     static final String SHAREABLE = RT + "Shareable";
     static final String DYN = RT + "Dyn";
     static final String NUM = RT + "Num";
+    static final String U8 = RT + "U8";
     static final String ARRAY = RT + "NgnArray";
     static final String TUPLE = RT + "NgnTuple";
     static final String OBJ = RT + "NgnObject";

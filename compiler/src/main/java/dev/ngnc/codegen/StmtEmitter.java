@@ -148,7 +148,7 @@ final class StmtEmitter implements Opcodes {
     private void forRange(TStmt.ForRange f) {
         int counter = g.newTemp(Rep.LONG);
         int limit = g.newTemp(Rep.LONG);
-        if (Rep.of(f.from().type()).equals(Rep.LONG) && Rep.of(f.to().type()).equals(Rep.LONG)) {
+        if (Rep.of(f.from().type()).isLong() && Rep.of(f.to().type()).isLong()) {
             ex.emitAs(f.from(), Rep.LONG);
             g.store(counter, Rep.LONG);
             ex.emitAs(f.to(), Rep.LONG);

@@ -4,6 +4,11 @@ package dev.ngnc.tast;
 public enum OpKind {
     /** Both operands as JVM long. */
     LONG,
+    /**
+     * Arithmetic of two u8 values read from bytes (longs in 0..255): the result is a u8, {@code + - *} wrap at
+     * 8 bits, {@code /} truncates, {@code /} and {@code %} by zero are Internal errors (spec 3.2).
+     */
+    U8,
     /** Both operands as JVM double. */
     DOUBLE,
     /** bool operands (== and != only). */

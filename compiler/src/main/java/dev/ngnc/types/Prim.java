@@ -1,9 +1,17 @@
 package dev.ngnc.types;
 
-/** Built-in scalar types. All integer kinds are JVM {@code long}s and both float kinds JVM {@code double}s (spec 3.1). */
+/**
+ * Built-in scalar types. All integer kinds are JVM {@code long}s and both float kinds JVM {@code double}s (spec 3.1).
+ *
+ * <p>Declared narrow types ({@code i32}, {@code u8}…) have no run-time effect: they behave as i64. The one narrow
+ * run-time kind is {@link #BYTE}, the u8 value that indexing {@code bytes} yields (8-bit arithmetic, spec 3.2); it
+ * has no spelling of its own and shows as {@code u8}.
+ */
 public enum Prim implements Type {
     I64("i64", "I64"), I32("i32", "I32"), I16("i16", "I16"), I8("i8", "I8"),
     U64("u64", "U64"), U32("u32", "U32"), U16("u16", "U16"), U8("u8", "U8"),
+    /** A u8 value read from bytes ({@code b[i]}); a JVM long in 0..255, boxed as {@code rt.U8}. */
+    BYTE("u8", "U8"),
     F64("f64", "F64"), F32("f32", "F32"),
     NUMBER("number", "Number"),
     BOOL("bool", "Bool"), STRING("string", "String"), VOID("void", "Void"), BYTES("bytes", "Bytes");
@@ -17,12 +25,12 @@ public enum Prim implements Type {
         this.debugName = debugName;
     }
 
-    public boolean isInteger() { return ordinal() <= U8.ordinal(); }
+    public boolean isInteger() { return ordinal() <= BYTE.ordinal(); }
     public boolean isFloat() { return this == F64 || this == F32; }
     public boolean isNumeric() { return ordinal() <= NUMBER.ordinal(); }
 
     public static Prim byName(String name) {
-        for (Prim p : values()) if (p.ngnName.equals(name)) return p;
+        for (Prim p : values()) if (p != BYTE && p.ngnName.equals(name)) return p; // `u8` in source is U8
         return null;
     }
 }
