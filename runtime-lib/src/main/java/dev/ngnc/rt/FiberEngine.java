@@ -21,7 +21,7 @@ abstract class FiberEngine {
     /** Name for diagnostics ({@code continuation} or {@code threads}). */
     abstract String name();
 
-    /** The value of {@link FiberWaiter#CONTEXT} on the carrier while {@code s} runs. */
+    /** The value of {@link FiberWaiter#context()} on the carrier while {@code s} runs. */
     abstract Object context(Scheduler s, Fiber root);
 
     /** Prepares a new non-root fiber (its {@link Fiber#body} runs when it is first resumed). */

@@ -36,7 +36,7 @@ final class FiberEngineThreads extends FiberEngine {
     }
 
     private static void runFiber(Fiber f) {
-        FiberWaiter.CONTEXT.set(f);
+        FiberWaiter.setContext(f);
         try {
             awaitTurn(f);
             f.body.run();

@@ -32,8 +32,42 @@ abstract class FiberWaiter {
         }
     }
 
-    /** Current thread's context: a {@link Scheduler} (continuation carrier), a {@link Fiber} or a {@link ThreadWaiter}. */
-    static final ThreadLocal<Object> CONTEXT = new ThreadLocal<>();
+    /**
+     * Current thread's context: a {@link Scheduler} (continuation carrier), a {@link Fiber} or a
+     * {@link ThreadWaiter}. Read and written through {@link #context()}/{@link #setContext}: a
+     * {@link Carrier} thread keeps it in a field instead.
+     */
+    private static final ThreadLocal<Object> CONTEXT = new ThreadLocal<>();
+
+    /**
+     * A platform thread made to carry fibers (the program's {@code ngn-main} thread, see
+     * {@link Rt#runOnStack}): it keeps its fiber context in a field. Why: every channel
+     * operation and {@code state.update} looks the context up; {@code Thread.currentThread()}
+     * plus a type check costs ~2 ns before the JIT's last tier, a {@link ThreadLocal} lookup ~24
+     * ns (both ~1 ns once fully compiled), and short programs spend much of their time there.
+     */
+    static final class Carrier extends Thread {
+        /** This thread's context (only this thread reads or writes it). */
+        Object context;
+
+        Carrier(Runnable body, String name, long stackSize) {
+            super(null, body, name, stackSize);
+        }
+    }
+
+    /** The current thread's context (see {@link #CONTEXT}), or null. */
+    static Object context() {
+        return Thread.currentThread() instanceof Carrier c ? c.context : CONTEXT.get();
+    }
+
+    /** Sets the current thread's context (see {@link #CONTEXT}). */
+    static void setContext(Object context) {
+        if (Thread.currentThread() instanceof Carrier c) {
+            c.context = context;
+        } else {
+            CONTEXT.set(context);
+        }
+    }
 
     private volatile int state;
 
@@ -108,7 +142,7 @@ abstract class FiberWaiter {
 
     /** The waiter of the running code: the current fiber, else this thread's {@link ThreadWaiter}. */
     static FiberWaiter current() {
-        Object c = CONTEXT.get();
+        Object c = context();
         if (c instanceof Scheduler s) {
             return s.current;
         }
@@ -116,13 +150,13 @@ abstract class FiberWaiter {
             return w;
         }
         ThreadWaiter w = new ThreadWaiter(Thread.currentThread());
-        CONTEXT.set(w);
+        setContext(w);
         return w;
     }
 
     /** The current fiber, or {@code null} when the running code is not in a fiber. */
     static Fiber currentFiber() {
-        Object c = CONTEXT.get();
+        Object c = context();
         if (c instanceof Scheduler s) {
             return s.current;
         }

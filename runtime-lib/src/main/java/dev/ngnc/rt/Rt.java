@@ -90,10 +90,13 @@ public final class Rt {
         return runOnStack(body, MAIN_STACK_SIZE);
     }
 
-    /** Runs {@code body} on a new platform thread with the given stack size; returns what it threw. */
+    /**
+     * Runs {@code body} on a new platform thread with the given stack size; returns what it threw.
+     * The thread is a {@link FiberWaiter.Carrier} (cheap fiber-context lookups).
+     */
     public static Throwable runOnStack(Runnable body, long stackSize) {
         Throwable[] failure = new Throwable[1];
-        Thread t = new Thread(null, () -> {
+        Thread t = new FiberWaiter.Carrier(() -> {
             try {
                 body.run();
             } catch (Throwable e) {

@@ -111,21 +111,21 @@ final class Scheduler {
         s.last = root;
         s.ringMin = root;
         s.live = 1;
-        Object saved = FiberWaiter.CONTEXT.get();
-        FiberWaiter.CONTEXT.set(group.engine.context(s, root));
+        Object saved = FiberWaiter.context();
+        FiberWaiter.setContext(group.engine.context(s, root));
         group.register(s);
         try {
             body.run();
         } finally {
             s.end();
             group.unregister(s);
-            FiberWaiter.CONTEXT.set(saved);
+            FiberWaiter.setContext(saved);
         }
     }
 
     /** The scheduler of the running code, or null outside fibers. */
     static Scheduler currentScheduler() {
-        Object c = FiberWaiter.CONTEXT.get();
+        Object c = FiberWaiter.context();
         if (c instanceof Scheduler s) {
             return s;
         }
@@ -133,13 +133,13 @@ final class Scheduler {
     }
 
     private boolean isLocal() {
-        Object c = FiberWaiter.CONTEXT.get();
+        Object c = FiberWaiter.context();
         return c == this || (c instanceof Fiber f && f.sched == this);
     }
 
     /** The running fiber of this scheduler (called on the carrier). */
     Fiber running() {
-        Object c = FiberWaiter.CONTEXT.get();
+        Object c = FiberWaiter.context();
         return c instanceof Fiber f ? f : current;
     }
 
