@@ -48,6 +48,13 @@ final class FiberLabel {
      * long runs of appends stay one component long.
      */
     static long[] between(long[] a, long[] b) {
+        if (a.length == 1 && (b == null || b.length == 1)) { // the usual case, without the scratch array
+            long lo = a[0];
+            long hi = b == null ? MAX : b[0];
+            if (hi - lo >= 2) {
+                return new long[] {hi - lo > 2 * STEP ? lo + STEP : lo + (hi - lo) / 2};
+            }
+        }
         long[] out = new long[Math.max(a.length, b == null ? 0 : b.length) + 2];
         int n = 0;
         boolean bFree = b == null; // the prefix built so far is already below b

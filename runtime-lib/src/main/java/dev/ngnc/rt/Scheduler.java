@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -51,11 +50,11 @@ final class Scheduler {
      * {@code last}) and the running fiber when it yields; they arrive in cyclic order and stay
      * so, because the next pick is always the first ready fiber after {@code last}, so a FIFO
      * keeps them (O(1), the common case: spawning, fan-out, yields). {@code woken}: fibers woken
-     * anywhere in the ring (channel, lock, timer), sorted by label. The next fiber is the
-     * earlier of the two candidates in cyclic order from {@code last}.
+     * anywhere in the ring (channel, lock, timer), by label ({@link FiberReadySet}). The next
+     * fiber is the earlier of the two candidates in cyclic order from {@code last}.
      */
     private final ArrayDeque<Fiber> appended = new ArrayDeque<>();
-    private final TreeSet<Fiber> woken = new TreeSet<>((a, b) -> FiberLabel.compare(a, b));
+    private final FiberReadySet woken = new FiberReadySet();
     private PriorityQueue<Fiber> timers;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -260,7 +259,7 @@ final class Scheduler {
             return;
         }
         if (isLocal()) {
-            woken.add(f);
+            woken.add(f, last);
             return;
         }
         lock.lock();
@@ -349,21 +348,15 @@ final class Scheduler {
 
     /** Removes and returns the first ready fiber after {@link #last} in ring order, or null. */
     private Fiber pollReady() {
-        Fiber w = null;
-        if (!woken.isEmpty()) {
-            w = woken.higher(last);
-            if (w == null) {
-                w = woken.first();
-            }
-        }
+        Fiber w = woken.peek();
         if (w == null) {
             return appended.pollFirst();
         }
         Fiber a = appended.peekFirst();
         if (a == null || cyclicBefore(w, a)) {
-            woken.remove(w);
-            return w;
+            return woken.poll();
         }
+        woken.lastMovesTo(a, last);
         return appended.pollFirst();
     }
 
@@ -380,7 +373,9 @@ final class Scheduler {
     private void drainInbox() {
         lock.lock();
         try {
-            woken.addAll(inbox);
+            for (int i = 0, n = inbox.size(); i < n; i++) {
+                woken.add(inbox.get(i), last);
+            }
             inbox.clear();
             inboxFull = false;
         } finally {
