@@ -434,6 +434,11 @@ final class ExprEmitter implements Opcodes {
         }
     }
 
+    /** An integer constant other than 0 and -1: {@code %} by it needs none of {@link dev.ngnc.rt.Num#mod}'s checks. */
+    private static boolean isSafeDivisor(TExpr divisor) {
+        return divisor instanceof TExpr.Const c && c.value() instanceof Long v && v != 0 && v != -1;
+    }
+
     private void arith(TExpr.Arith a) {
         BinaryOp op = a.op();
         Rep result;
@@ -462,8 +467,13 @@ final class ExprEmitter implements Opcodes {
                         result = Rep.DOUBLE;
                     }
                     case MOD -> {
-                        g.line(a.span());
-                        mv.visitMethodInsn(INVOKESTATIC, NUM, "mod", "(JJ)J", false);
+                        if (isSafeDivisor(a.right())) {
+                            // what javac emits: no call to inline before the JIT's first tier
+                            mv.visitInsn(LREM);
+                        } else {
+                            g.line(a.span());
+                            mv.visitMethodInsn(INVOKESTATIC, NUM, "mod", "(JJ)J", false);
+                        }
                     }
                     default -> throw new IllegalStateException("not arithmetic: " + op);
                 }
