@@ -98,11 +98,13 @@ final class Loops implements Opcodes {
         int i = g.newTemp(Rep.INT);
         mv.visitInsn(ICONST_0);
         g.store(i, Rep.INT);
+        // javac's shape (test at the top), which C2 compiles best (see StmtEmitter.forRange)
         Label test = new Label();
-        Label body = new Label();
         Label end = new Label();
-        mv.visitJumpInsn(GOTO, test);
-        g.label(body);
+        g.label(test);
+        g.load(i, Rep.INT);
+        g.load(n, Rep.INT);
+        mv.visitJumpInsn(IF_ICMPGE, end);
         g.load(arr, rep);
         g.load(i, Rep.INT);
         mv.visitMethodInsn(INVOKEVIRTUAL, owner, "rawGet", "(I)Ljava/lang/Object;", false);
@@ -114,10 +116,7 @@ final class Loops implements Opcodes {
         }
         st.loopBody(f.body(), end);
         mv.visitIincInsn(i, 1);
-        g.label(test);
-        g.load(i, Rep.INT);
-        g.load(n, Rep.INT);
-        mv.visitJumpInsn(IF_ICMPLT, body);
+        mv.visitJumpInsn(GOTO, test);
         g.label(end);
     }
 

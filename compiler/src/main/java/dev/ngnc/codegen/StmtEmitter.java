@@ -133,13 +133,12 @@ final class StmtEmitter implements Opcodes {
             g.line(w.condition().span());
             ex.conds.jumpIfTrue(w.condition(), start);
         } else {
-            Label test = new Label();
-            mv.visitJumpInsn(GOTO, test);
+            // javac's shape, as in forRange
             g.label(start);
-            loopBody(w.body(), end);
-            g.label(test);
             g.line(w.condition().span());
-            ex.conds.jumpIfTrue(w.condition(), start);
+            ex.conds.jumpIfFalse(w.condition(), end);
+            loopBody(w.body(), end);
+            mv.visitJumpInsn(GOTO, start);
         }
         g.label(end);
     }
@@ -173,11 +172,15 @@ final class StmtEmitter implements Opcodes {
             mv.visitInsn(LCONST_0);
             g.store(idx, Rep.LONG);
         }
+        // javac's shape (test at the top, jump back at the bottom): C2 turns it into the same
+        // machine loop as the hand-written Java one
         Label test = new Label();
-        Label body = new Label();
         Label end = new Label();
-        mv.visitJumpInsn(GOTO, test);
-        g.label(body);
+        g.label(test);
+        g.load(counter, Rep.LONG);
+        g.load(limit, Rep.LONG);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(f.inclusive() ? IFGT : IFGE, end);
         g.load(counter, Rep.LONG);
         Coercions.coerce(mv, Rep.LONG, Rep.slot(f.item().type));
         g.store(f.item());
@@ -189,11 +192,7 @@ final class StmtEmitter implements Opcodes {
         loopBody(f.body(), end);
         increment(counter);
         if (idx >= 0) increment(idx);
-        g.label(test);
-        g.load(counter, Rep.LONG);
-        g.load(limit, Rep.LONG);
-        mv.visitInsn(LCMP);
-        mv.visitJumpInsn(f.inclusive() ? IFLE : IFLT, body);
+        mv.visitJumpInsn(GOTO, test);
         g.label(end);
     }
 
