@@ -75,7 +75,8 @@ class DynTest {
         assertEquals(30L, Dyn.index(Fixtures.longs(10, 20, 30), 2L));
         assertEquals("b", Dyn.index(NgnTuple.of("a", "b"), 1L));
         assertEquals("é", Dyn.index("héllo", 1L));
-        assertEquals(120L, Dyn.index(NgnBytes.of("xyz"), 0L));
+        // bytes elements are the u8 run-time kind (spec 3.1)
+        assertEquals(U8.of(120), Dyn.index(NgnBytes.of("xyz"), 0L));
         NgnError e = assertThrows(NgnError.class, () -> Dyn.index(Fixtures.longs(1), 0.0));
         assertEquals("Runtime Error: Invalid indexing operation", e.ngnMessage());
         assertThrows(NgnError.class, () -> Dyn.index(5L, 0L));
