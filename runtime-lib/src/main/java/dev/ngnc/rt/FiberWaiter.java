@@ -191,9 +191,13 @@ abstract class FiberWaiter {
     /** Called by {@link #unpark()} after it moved the state from PARKED to RUNNING. */
     abstract void resumeParked();
 
-    /** Consumes a pending permit; true if there was one. */
+    /**
+     * Consumes a pending permit; true if there was one. Reads first: every park calls this, and
+     * there is usually no permit, so a failing compare-and-set (an atomic instruction) is skipped;
+     * a permit that arrives after the read is found by {@link #commitPark()}.
+     */
     final boolean consumePermit() {
-        return STATE.compareAndSet(this, PERMIT, RUNNING);
+        return state == PERMIT && STATE.compareAndSet(this, PERMIT, RUNNING);
     }
 
     /**
