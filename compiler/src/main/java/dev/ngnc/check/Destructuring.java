@@ -43,7 +43,7 @@ final class Destructuring {
             case Pattern.ObjectPat o -> object(o, source, t, mutable, out);
             case Pattern.Bind b -> throw new IllegalStateException("plain bindings are not destructuring");
         }
-        return new TStmt.Block(out, v.span());
+        return new TStmt.Block(out, v.span(), false); // the names live on in the enclosing scope
     }
 
     private void bind(String name, TExpr value, Type type, boolean mutable, Span span, List<TStmt> out) {

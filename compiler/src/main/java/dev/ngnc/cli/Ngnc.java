@@ -65,6 +65,11 @@ public final class Ngnc implements Callable<Integer> {
         /** Returns null when errors were reported to {@code diagnostics}. */
         CompiledProgram compile(Path entry, String displayPath, Diagnostics diagnostics);
 
+        /** {@code compile --no-debug-info}: {@code debugInfo} false. By default the same as the above. */
+        default CompiledProgram compile(Path entry, String displayPath, Diagnostics diagnostics, boolean debugInfo) {
+            return compile(entry, displayPath, diagnostics);
+        }
+
         /** For {@code check}: true when there were no errors. By default a full compile. */
         default boolean check(Path entry, String displayPath, Diagnostics diagnostics) {
             return compile(entry, displayPath, diagnostics) != null;
@@ -76,6 +81,11 @@ public final class Ngnc implements Callable<Integer> {
         @Override
         public CompiledProgram compile(Path entry, String displayPath, Diagnostics diagnostics) {
             return Compiler.compile(entry, displayPath, diagnostics);
+        }
+
+        @Override
+        public CompiledProgram compile(Path entry, String displayPath, Diagnostics diagnostics, boolean debugInfo) {
+            return Compiler.compile(entry, displayPath, diagnostics, debugInfo);
         }
 
         @Override
@@ -133,9 +143,9 @@ public final class Ngnc implements Callable<Integer> {
             case "check":
                 return a.length == 2 ? doCheck(a[1]) : null;
             case "compile":
-                if (a.length == 2) return doCompile(a[1], null);
+                if (a.length == 2) return doCompile(a[1], null, true);
                 if (a.length == 4 && (a[2].equals("-o") || a[2].equals("--output")) && !isOptionLike(a[3])) {
-                    return doCompile(a[1], a[3]);
+                    return doCompile(a[1], a[3], true);
                 }
                 return null;
             default:
@@ -192,13 +202,18 @@ public final class Ngnc implements Callable<Integer> {
         @Option(names = {"-o", "--output"}, paramLabel = "JAR", description = "Where to write the jar (default: FILE's name with .jar, in the current directory).")
         String output;
 
+        // On by default (javac needs -g): a LocalVariableTable costs a few percent of class size and
+        // nothing at run time, and without it a debugger attached to the jar shows no ngn variables.
+        @Option(names = "--no-debug-info", description = "Leave out the local-variable tables that let a JVM debugger show ngn variables by name (line numbers stay).")
+        boolean noDebugInfo;
+
         @Override
         public Integer call() {
-            return doCompile(file, output);
+            return doCompile(file, output, !noDebugInfo);
         }
     }
 
-    int doCompile(String file, String output) {
+    int doCompile(String file, String output, boolean debugInfo) {
         Path outPath;
         try {
             outPath = Path.of(output != null ? output : defaultJarName(file));
@@ -214,7 +229,7 @@ public final class Ngnc implements Callable<Integer> {
             err.println("ngnc: error: output '" + outPath + "' would overwrite the source file");
             return EXIT_USAGE;
         }
-        Outcome r = compileAndReport(file);
+        Outcome r = frontEnd(file, false, debugInfo);
         if (r.program == null) return r.exitCode;
         try {
             JarBuilder.write(r.program, outPath);
@@ -262,7 +277,7 @@ public final class Ngnc implements Callable<Integer> {
     }
 
     int doCheck(String file) {
-        return frontEnd(file, true).exitCode;
+        return frontEnd(file, true, true).exitCode;
     }
 
     // ------------------------------------------------------------------------------------------
@@ -272,11 +287,11 @@ public final class Ngnc implements Callable<Integer> {
     private record Outcome(CompiledProgram program, int exitCode) {}
 
     private Outcome compileAndReport(String file) {
-        return frontEnd(file, false);
+        return frontEnd(file, false, true);
     }
 
     /** Runs the pipeline ({@code checkOnly}: the front end only) and reports its diagnostics. */
-    private Outcome frontEnd(String file, boolean checkOnly) {
+    private Outcome frontEnd(String file, boolean checkOnly, boolean debugInfo) {
         Diagnostics diags = new Diagnostics();
         Path entry;
         try {
@@ -292,7 +307,7 @@ public final class Ngnc implements Callable<Integer> {
             if (checkOnly) {
                 ok = frontend.check(entry, file, diags);
             } else {
-                program = frontend.compile(entry, file, diags);
+                program = frontend.compile(entry, file, diags, debugInfo);
                 ok = program != null;
             }
         } catch (Throwable t) {

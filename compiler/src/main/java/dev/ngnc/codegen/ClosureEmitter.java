@@ -63,7 +63,8 @@ final class ClosureEmitter implements Opcodes {
         commonMembers(cw, info.params.size(), info.displayName == null ? "<closure>" : info.displayName);
 
         int k = info.params.size();
-        MethodGen g = new MethodGen(cw, self, ACC_PUBLIC, callName(k), callDescriptor(k), info.result, Rep.OBJECT);
+        MethodGen g = new MethodGen(cw, self, ACC_PUBLIC, callName(k), callDescriptor(k), info.result, Rep.OBJECT,
+                prog.debugInfo);
         int[] args = reserveArgs(g, k);
         ExprEmitter ex = new ExprEmitter(prog, g);
         mv = g.mv();
@@ -74,6 +75,7 @@ final class ClosureEmitter implements Opcodes {
             loadArg(mv, k, args, i);
             Coercions.coerce(mv, Rep.OBJECT, Rep.slot(p.type));
             g.store(p);
+            g.visible(p); // the typed copy is the ngn parameter; the boxed argument slot is not described
         }
         for (int i = 0; i < caps.size(); i++) {
             LocalVar inner = caps.get(i).inner();
@@ -82,11 +84,13 @@ final class ClosureEmitter implements Opcodes {
             mv.visitFieldInsn(GETFIELD, self, "c" + i, r.descriptor());
             Coercions.share(mv, r, inner.type);
             g.store(inner);
+            g.visible(inner); // a captured variable, under its ngn name
         }
         if (info.self != null) {
             mv.visitVarInsn(ALOAD, 0);
             Coercions.coerce(mv, Rep.ref(FN), Rep.slot(info.self.type));
             g.store(info.self);
+            g.visible(info.self);
         }
         if (info.body != null) ex.stmts.emit(info.body);
         ex.stmts.fallOffEnd(info.body);

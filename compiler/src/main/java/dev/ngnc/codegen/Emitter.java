@@ -8,7 +8,8 @@ import java.util.Map;
  * The JVM back end: turns a checked program into class files.
  *
  * <p>Generated classes (all carrying {@code SourceFile=<program file name>} and line numbers, so a
- * run-time error's stack trace names {@code main.ngn:LINE}):
+ * run-time error's stack trace names {@code main.ngn:LINE}; with debug info, the default, also a
+ * LocalVariableTable naming the ngn locals for debuggers):
  * <ul>
  *   <li>the program class {@code program.mainClass()}: one {@code public static} method per function
  *   (descriptor {@link dev.ngnc.tast.FnSymbol#descriptor()}), one {@code public static} field per
@@ -23,9 +24,17 @@ import java.util.Map;
 public final class Emitter {
     private Emitter() {}
 
-    /** Internal class name → class file bytes for every class generated for {@code program}. */
+    /** Internal class name → class file bytes for every class generated for {@code program}, with debug info. */
     public static Map<String, byte[]> emit(TProgram program) {
-        return new ProgramEmitter(program).emit();
+        return emit(program, true);
+    }
+
+    /**
+     * As {@link #emit(TProgram)}; {@code debugInfo} false leaves out the LocalVariableTables (line
+     * numbers and the source file name stay: run-time errors need them).
+     */
+    public static Map<String, byte[]> emit(TProgram program, boolean debugInfo) {
+        return new ProgramEmitter(program, debugInfo).emit();
     }
 
     /** Name of the generated static method that runs the whole program on the calling thread. */

@@ -56,15 +56,17 @@ final class Loops implements Opcodes {
         Label end = new Label();
         mv.visitJumpInsn(GOTO, test);
         g.label(body);
+        g.openScope();
         g.load(it, itRep);
         mv.visitMethodInsn(INVOKEINTERFACE, "java/util/Iterator", "next", "()Ljava/lang/Object;", true);
         storeItem(ex, f.item());
         if (f.index() != null) {
             g.load(i, Rep.LONG);
             Coercions.coerce(mv, Rep.LONG, Rep.slot(f.index().type));
-            g.store(f.index());
+            storeIndex(g, f.index());
         }
         st.loopBody(f.body(), end);
+        g.closeScope();
         g.load(i, Rep.LONG);
         mv.visitInsn(LCONST_1);
         mv.visitInsn(LADD);
@@ -105,6 +107,7 @@ final class Loops implements Opcodes {
         g.load(i, Rep.INT);
         g.load(n, Rep.INT);
         mv.visitJumpInsn(IF_ICMPGE, end);
+        g.openScope();
         g.load(arr, rep);
         g.load(i, Rep.INT);
         mv.visitMethodInsn(INVOKEVIRTUAL, owner, "rawGet", "(I)Ljava/lang/Object;", false);
@@ -112,19 +115,31 @@ final class Loops implements Opcodes {
         if (f.index() != null) {
             g.load(i, Rep.INT);
             Coercions.coerce(mv, Rep.INT, Rep.slot(f.index().type));
-            g.store(f.index());
+            storeIndex(g, f.index());
         }
         st.loopBody(f.body(), end);
+        g.closeScope();
         mv.visitIincInsn(i, 1);
         mv.visitJumpInsn(GOTO, test);
         g.label(end);
     }
 
-    /** Stores the boxed element on the stack into {@code item} (shared, converted). */
+    /**
+     * Stores the boxed element on the stack into {@code item} (shared, converted), visible to a debugger
+     * from here to the end of the scope the caller opened around the body: the loop's test code lies
+     * outside it, since on the first round the item is not assigned there.
+     */
     private static void storeItem(ExprEmitter ex, LocalVar item) {
         if (Cow.isCow(item.type)) ex.mv.visitMethodInsn(INVOKESTATIC, VALUES, "share", OO, false);
         Coercions.coerce(ex.mv, Rep.OBJECT, Rep.slot(item.type));
         ex.g.store(item);
+        ex.g.visible(item);
+    }
+
+    /** Stores the index value on the stack into {@code index}, visible like the item. */
+    private static void storeIndex(MethodGen g, LocalVar index) {
+        g.store(index);
+        g.visible(index);
     }
 
     /** A range value: a long counter from {@code from} to {@code to} (inclusive or not, decided at run time). */
@@ -159,15 +174,18 @@ final class Loops implements Opcodes {
         Label end = new Label();
         mv.visitJumpInsn(GOTO, test);
         g.label(body);
+        g.openScope();
         g.load(counter, Rep.LONG);
         Coercions.coerce(mv, Rep.LONG, Rep.slot(f.item().type));
         g.store(f.item());
+        g.visible(f.item());
         if (idx >= 0) {
             g.load(idx, Rep.LONG);
             Coercions.coerce(mv, Rep.LONG, Rep.slot(f.index().type));
-            g.store(f.index());
+            storeIndex(g, f.index());
         }
         st.loopBody(f.body(), end);
+        g.closeScope();
         st.increment(counter);
         if (idx >= 0) st.increment(idx);
         g.label(test);
@@ -238,6 +256,7 @@ final class Loops implements Opcodes {
         Label end = new Label();
         mv.visitJumpInsn(GOTO, test);
         g.label(body);
+        g.openScope();
         g.load(arr, ar);
         g.load(i, Rep.INT);
         mv.visitInsn(AALOAD);
@@ -245,9 +264,10 @@ final class Loops implements Opcodes {
         if (f.index() != null) {
             g.load(i, Rep.INT);
             Coercions.coerce(mv, Rep.INT, Rep.slot(f.index().type));
-            g.store(f.index());
+            storeIndex(g, f.index());
         }
         st.loopBody(f.body(), end);
+        g.closeScope();
         mv.visitIincInsn(i, 1);
         g.label(test);
         g.load(i, Rep.INT);

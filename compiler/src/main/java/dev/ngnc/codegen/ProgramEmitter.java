@@ -44,14 +44,17 @@ final class ProgramEmitter implements Opcodes {
 
     private final TProgram program;
     private final ClassRegistry reg;
+    /** Emit LocalVariableTables (see {@link MethodGen}). */
+    final boolean debugInfo;
     private final Map<FnSymbol, String> adapters = new IdentityHashMap<>();
     private final Set<ClosureInfo> scheduled = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Deque<ClosureInfo> pending = new ArrayDeque<>();
     private int closureCount;
     private int adapterCount;
 
-    ProgramEmitter(TProgram program) {
+    ProgramEmitter(TProgram program, boolean debugInfo) {
         this.program = program;
+        this.debugInfo = debugInfo;
         String source = program.file() == null ? "main.ngn" : program.file().fileName();
         this.reg = new ClassRegistry(source);
     }
@@ -126,7 +129,7 @@ final class ProgramEmitter implements Opcodes {
     private void function(FnSymbol fn) {
         ClassVisitor cv = classFor(fn.ownerInternalName);
         MethodGen g = new MethodGen(cv, fn.ownerInternalName, ACC_PUBLIC | ACC_STATIC, fn.jvmName, fn.descriptor(),
-                fn.result, Rep.of(fn.result));
+                fn.result, Rep.of(fn.result), debugInfo);
         for (LocalVar p : fn.params) g.bindParam(p);
         ExprEmitter ex = new ExprEmitter(this, g);
         if (fn.body == null) {
@@ -144,7 +147,7 @@ final class ProgramEmitter implements Opcodes {
 
     private void topLevel(String main) {
         MethodGen g = new MethodGen(classFor(main), main, ACC_PUBLIC | ACC_STATIC, TOP_LEVEL, "()V", Prim.VOID,
-                Rep.VOID);
+                Rep.VOID, debugInfo);
         ExprEmitter ex = new ExprEmitter(this, g);
         List<TStmt> stmts = program.topLevel() == null ? List.of() : program.topLevel();
         for (TStmt s : stmts) ex.stmts.emit(s);

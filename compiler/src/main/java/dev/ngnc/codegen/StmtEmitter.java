@@ -38,6 +38,7 @@ final class StmtEmitter implements Opcodes {
                 if (l.init() == null) Rep.slot(l.var().type).pushDefault(mv);
                 else ex.emitValue(l.init(), Rep.slot(l.var().type));
                 g.store(l.var());
+                g.visible(l.var());
             }
             case TStmt.InitGlobal ig -> {
                 Rep slot = Rep.slot(ig.global().type);
@@ -45,7 +46,9 @@ final class StmtEmitter implements Opcodes {
                 mv.visitFieldInsn(PUTSTATIC, ig.global().ownerInternalName, ig.global().fieldName, slot.descriptor());
             }
             case TStmt.Block b -> {
+                if (b.scope()) g.openScope();
                 for (TStmt st : b.statements()) emit(st);
+                if (b.scope()) g.closeScope();
             }
             case TStmt.If i -> ifStmt(i);
             case TStmt.IfPresent i -> ifPresent(i);
@@ -78,14 +81,28 @@ final class StmtEmitter implements Opcodes {
     /** Emits a loop body with {@code end} as the target of {@code break}. */
     void loopBody(TStmt body, Label end) {
         g.breakTargets.push(end);
-        emit(body);
+        scoped(body);
         g.breakTargets.pop();
+    }
+
+    /**
+     * A statement in body position (if/else branch, loop body, arm): its own ngn scope even when it is
+     * a single statement ({@code if (c) var x = 1}), as the checker scopes it.
+     */
+    void scoped(TStmt body) {
+        if (body instanceof TStmt.Block b && b.scope()) {
+            emit(body);
+            return;
+        }
+        g.openScope();
+        emit(body);
+        g.closeScope();
     }
 
     private void ifStmt(TStmt.If i) {
         Label otherwise = new Label();
         ex.conds.jumpIfFalse(i.condition(), otherwise);
-        emit(i.then());
+        scoped(i.then());
         if (i.otherwise() == null) {
             g.label(otherwise);
             return;
@@ -93,7 +110,7 @@ final class StmtEmitter implements Opcodes {
         Label end = new Label();
         if (Scan.completes(i.then())) mv.visitJumpInsn(GOTO, end);
         g.label(otherwise);
-        emit(i.otherwise());
+        scoped(i.otherwise());
         g.label(end);
     }
 
@@ -107,11 +124,14 @@ final class StmtEmitter implements Opcodes {
         g.load(tmp, e);
         mv.visitMethodInsn(INVOKEVIRTUAL, ENUM, "isPresent", "()Z", false);
         mv.visitJumpInsn(IFEQ, otherwise);
+        g.openScope(); // the bound name is visible in `then` only
         if (i.bound() != null) storePayload(tmp, i.bound());
-        emit(i.then());
+        g.visible(i.bound());
+        scoped(i.then());
+        g.closeScope();
         if (Scan.completes(i.then())) mv.visitJumpInsn(GOTO, end);
         g.label(otherwise);
-        if (i.otherwise() != null) emit(i.otherwise());
+        if (i.otherwise() != null) scoped(i.otherwise());
         g.label(end);
     }
 
@@ -181,15 +201,20 @@ final class StmtEmitter implements Opcodes {
         g.load(limit, Rep.LONG);
         mv.visitInsn(LCMP);
         mv.visitJumpInsn(f.inclusive() ? IFGT : IFGE, end);
+        // item and index are visible in the body only (not in the test, where the first round has none)
+        g.openScope();
         g.load(counter, Rep.LONG);
         Coercions.coerce(mv, Rep.LONG, Rep.slot(f.item().type));
         g.store(f.item());
+        g.visible(f.item());
         if (idx >= 0) {
             g.load(idx, Rep.LONG);
             Coercions.coerce(mv, Rep.LONG, Rep.slot(f.index().type));
             g.store(f.index());
+            g.visible(f.index());
         }
         loopBody(f.body(), end);
+        g.closeScope();
         increment(counter);
         if (idx >= 0) increment(idx);
         mv.visitJumpInsn(GOTO, test);
@@ -225,9 +250,15 @@ final class StmtEmitter implements Opcodes {
             g.label(test[i]);
             armTest(m.temp(), arms.get(i), body[i], test[i + 1]);
             g.label(body[i]);
+            // the bindings are stored by the pattern tests (also by a `next` re-test below): visible in the body
+            g.openScope();
+            for (TPattern p : arms.get(i).patterns()) {
+                if (p instanceof TPattern.Variant v) g.visible(v.binding());
+            }
             g.nextTargets.push(nextEntry[i + 1]);
-            emit(arms.get(i).body());
+            scoped(arms.get(i).body());
             g.nextTargets.pop();
+            g.closeScope();
             if (Scan.completes(arms.get(i).body())) mv.visitJumpInsn(GOTO, end);
         }
         // `next` in arm i-1 tests only arm i; if that fails the match ends
@@ -337,8 +368,12 @@ final class StmtEmitter implements Opcodes {
         if (c.rebound() != null) storePayload(tmp, c.rebound());
         mv.visitJumpInsn(GOTO, end);
         g.label(fail);
+        g.openScope(); // the error name is visible in orElse only
         if (c.error() != null) storePayload(tmp, c.error());
-        if (c.orElse() != null) emit(c.orElse());
+        g.visible(c.error());
+        if (c.orElse() != null) scoped(c.orElse());
+        g.closeScope();
         g.label(end);
+        g.visible(c.rebound()); // `x` names the payload for the rest of the enclosing scope
     }
 }

@@ -21,18 +21,28 @@ public final class Compiler {
      * returns null when there were errors (nothing must be written then).
      */
     public static CompiledProgram compile(Path entry, String displayPath, Diagnostics diagnostics) {
+        return compile(entry, displayPath, diagnostics, true);
+    }
+
+    /** As above; {@code debugInfo} false leaves out the LocalVariableTables ({@code --no-debug-info}). */
+    public static CompiledProgram compile(Path entry, String displayPath, Diagnostics diagnostics, boolean debugInfo) {
         SourceFile file = SourceReader.read(entry, displayPath, diagnostics);
         if (file == null) return null;
-        return compile(file, diagnostics);
+        return compile(file, diagnostics, debugInfo);
     }
 
     /** Compiles already-read source text (tests, tools); imports resolve against {@code file.path()}. */
     public static CompiledProgram compile(SourceFile file, Diagnostics diagnostics) {
+        return compile(file, diagnostics, true);
+    }
+
+    /** As above; {@code debugInfo}: emit LocalVariableTables naming the ngn locals for JVM debuggers. */
+    public static CompiledProgram compile(SourceFile file, Diagnostics diagnostics, boolean debugInfo) {
         Checker.CheckedProgram checked = check(file, diagnostics);
         if (checked == null) return null;
         Map<String, byte[]> classes = new LinkedHashMap<>();
-        for (TProgram module : checked.modules()) classes.putAll(Emitter.emit(module));
-        classes.putAll(Emitter.emit(checked.entry()));
+        for (TProgram module : checked.modules()) classes.putAll(Emitter.emit(module, debugInfo));
+        classes.putAll(Emitter.emit(checked.entry(), debugInfo));
         return new CompiledProgram(checked.entry().mainClass(), classes);
     }
 

@@ -13,7 +13,15 @@ public sealed interface TStmt {
     record Let(LocalVar var, TExpr init, Span span) implements TStmt {}
     /** Stores a global's initial value (top-level initialiser only). */
     record InitGlobal(GlobalVar global, TExpr init, Span span) implements TStmt {}
-    record Block(List<TStmt> statements, Span span) implements TStmt {}
+    /**
+     * Statements in order. {@code scope} is false for a block the checker made only to group statements
+     * (destructuring's temp and names): its names belong to the enclosing scope (debug info needs it).
+     */
+    record Block(List<TStmt> statements, Span span, boolean scope) implements TStmt {
+        public Block(List<TStmt> statements, Span span) {
+            this(statements, span, true);
+        }
+    }
     record If(TExpr condition, TStmt then, TStmt otherwise, Span span) implements TStmt {}
     /**
      * {@code if (x?) then : otherwise}: when {@code maybe} is Value/Ok, {@code bound} holds its payload in

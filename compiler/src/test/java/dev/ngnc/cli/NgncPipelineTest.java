@@ -101,4 +101,34 @@ class NgncPipelineTest {
         assertEquals(0, p.exit(), p.err());
         assertEquals("Hello, world!\n1 + 2 + ... + 10 = 55\n", p.out());
     }
+
+    @Test
+    void compileDescribesLocalsForDebuggersUnlessNoDebugInfo() throws IOException {
+        Path f = tmp.resolve("main.ngn");
+        Files.writeString(f, "fn main() {\n  const greeting = \"hi\"\n  print(greeting)\n}\n");
+        Path with = tmp.resolve("with.jar");
+        Path without = tmp.resolve("without.jar");
+        assertEquals(0, ngnc("compile", f.toString(), "-o", with.toString()).exit());
+        NgncTest.Result r = ngnc("compile", f.toString(), "-o", without.toString(), "--no-debug-info");
+        assertEquals("", r.err());
+        assertEquals(0, r.exit());
+        assertEquals(List.of("greeting"), localNames(with));
+        assertEquals(List.of(), localNames(without));
+        Proc p = Proc.run(List.of(Proc.currentJava(), "-jar", without.toString()), tmp);
+        assertEquals("hi\n", p.out(), p.err());
+    }
+
+    /** The LocalVariableTable names of the program's {@code fn$main} in {@code jar}. */
+    private static List<String> localNames(Path jar) throws IOException {
+        try (java.util.jar.JarFile j = new java.util.jar.JarFile(jar.toFile())) {
+            byte[] main = j.getInputStream(j.getEntry("ngn/Main.class")).readAllBytes();
+            org.objectweb.asm.tree.ClassNode cn = new org.objectweb.asm.tree.ClassNode();
+            new org.objectweb.asm.ClassReader(main).accept(cn, 0);
+            for (org.objectweb.asm.tree.MethodNode m : cn.methods) {
+                if (!m.name.equals("fn$main")) continue;
+                return m.localVariables == null ? List.of() : m.localVariables.stream().map(v -> v.name).toList();
+            }
+            throw new AssertionError("no fn$main");
+        }
+    }
 }

@@ -51,7 +51,10 @@ final class Harness {
         return classes;
     }
 
-    /** Runs CheckClassAdapter.verify (data-flow verification) on every class; fails the test on any problem. */
+    /**
+     * Runs CheckClassAdapter.verify (data-flow verification) and the LocalVariableTable checks on every
+     * class; fails the test on any problem.
+     */
     static void verify(Map<String, byte[]> classes) {
         Loader loader = new Loader(classes);
         StringBuilder problems = new StringBuilder();
@@ -62,6 +65,7 @@ final class Harness {
             } catch (RuntimeException ex) {
                 sw.append(ex.toString());
             }
+            sw.append(LocalVariableTables.problems(e.getValue())); // verify() skips debug attributes
             if (!sw.toString().isBlank()) problems.append(e.getKey()).append(":\n").append(sw).append('\n');
         }
         if (!problems.isEmpty()) {
