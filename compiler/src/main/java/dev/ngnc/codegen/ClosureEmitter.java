@@ -37,6 +37,9 @@ final class ClosureEmitter implements Opcodes {
         String self = info.internalName;
         ClassWriter cw = prog.registry().begin(self, FN, ACC_FINAL);
         List<ClosureInfo.Capture> caps = info.captures;
+        if (caps.isEmpty()) {
+            singleton(cw, self);
+        }
 
         StringBuilder ctorDesc = new StringBuilder("(");
         for (int i = 0; i < caps.size(); i++) {
@@ -95,6 +98,29 @@ final class ClosureEmitter implements Opcodes {
         if (info.body != null) ex.stmts.emit(info.body);
         ex.stmts.fallOffEnd(info.body);
         g.finish();
+    }
+
+    /**
+     * A closure that captures nothing is one shared value, {@code INSTANCE} (closures hold no
+     * state, and ngn has no function identity to observe): evaluating {@code |t| t + 1} in a loop
+     * allocates nothing. See {@link #isSingleton}.
+     */
+    private static void singleton(ClassWriter cw, String self) {
+        cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, "INSTANCE", "L" + self + ";", null, null).visitEnd();
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
+        mv.visitCode();
+        mv.visitTypeInsn(NEW, self);
+        mv.visitInsn(DUP);
+        mv.visitMethodInsn(INVOKESPECIAL, self, "<init>", "()V", false);
+        mv.visitFieldInsn(PUTSTATIC, self, "INSTANCE", "L" + self + ";");
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** Whether the closure's value is its class's shared {@code INSTANCE} rather than a new object. */
+    static boolean isSingleton(ClosureInfo info) {
+        return info.captures.isEmpty();
     }
 
     /** Adapter making top-level function {@code fn} a value: {@code <fn name>}. */

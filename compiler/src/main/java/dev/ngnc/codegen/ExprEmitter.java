@@ -147,19 +147,7 @@ final class ExprEmitter implements Opcodes {
             case TExpr.ModelLit m -> modelLit(m);
             case TExpr.EnumLit en -> enumLit(en);
             case TExpr.RangeLit r -> rangeLit(r);
-            case TExpr.Closure c -> {
-                String cls = prog.closureClass(c.info());
-                mv.visitTypeInsn(NEW, cls);
-                mv.visitInsn(DUP);
-                StringBuilder desc = new StringBuilder("(");
-                for (var cap : c.info().captures) {
-                    Rep slot = Rep.slot(cap.inner().type);
-                    emitValue(cap.source(), slot);
-                    desc.append(slot.descriptor());
-                }
-                mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", desc.append(")V").toString(), false);
-                Coercions.coerce(mv, Rep.ref(FN), Rep.of(c.type()));
-            }
+            case TExpr.Closure c -> closure(c);
             case TExpr.Unary u -> unary(u);
             case TExpr.Arith a -> arith(a);
             case TExpr.Compare c -> conds.materialize(c);
@@ -432,6 +420,24 @@ final class ExprEmitter implements Opcodes {
                 Coercions.coerce(mv, Rep.OBJECT, target);
             }
         }
+    }
+
+    private void closure(TExpr.Closure c) {
+        String cls = prog.closureClass(c.info());
+        if (ClosureEmitter.isSingleton(c.info())) {
+            mv.visitFieldInsn(GETSTATIC, cls, "INSTANCE", "L" + cls + ";");
+        } else {
+            mv.visitTypeInsn(NEW, cls);
+            mv.visitInsn(DUP);
+            StringBuilder desc = new StringBuilder("(");
+            for (var cap : c.info().captures) {
+                Rep slot = Rep.slot(cap.inner().type);
+                emitValue(cap.source(), slot);
+                desc.append(slot.descriptor());
+            }
+            mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", desc.append(")V").toString(), false);
+        }
+        Coercions.coerce(mv, Rep.ref(FN), Rep.of(c.type()));
     }
 
     /** An integer constant other than 0 and -1: {@code %} by it needs none of {@link dev.ngnc.rt.Num#mod}'s checks. */
