@@ -324,7 +324,8 @@ public final class Spawn {
         if (group != null) {
             group.hold();
         }
-        Thread t = new Thread(null, () -> {
+        // a Carrier keeps its fiber context in a field: no ThreadLocal lookup per fiber operation
+        Thread t = new FiberWaiter.Carrier(() -> {
             try {
                 body.run();
             } finally {
@@ -441,7 +442,7 @@ public final class Spawn {
     private static ThreadPoolExecutor newPool(int threads, String name) {
         AtomicInteger seq = new AtomicInteger();
         ThreadFactory factory = r -> {
-            Thread t = new Thread(null, r, name + "-" + seq.incrementAndGet(), WORKER_STACK_SIZE);
+            Thread t = new FiberWaiter.Carrier(r, name + "-" + seq.incrementAndGet(), WORKER_STACK_SIZE);
             t.setDaemon(true);
             return t;
         };
