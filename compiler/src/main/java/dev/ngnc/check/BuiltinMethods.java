@@ -101,6 +101,9 @@ final class BuiltinMethods {
             case "upper", "lower", "trim" -> argc == 0
                     ? str(name, "(" + STR + ")" + STR, List.of(), Prim.STRING) : null;
             case "repeat" -> argc == 1 ? str("repeat", "(" + STR + "J)" + STR, List.of(Prim.I64), Prim.STRING) : null;
+            // documented (toolbox guide); the reference lacks it: same as bytes(s), see docs/decisions.md
+            case "toBytes" -> argc == 0 ? new Spec(RtMethod.stat("NgnBytes", "of", "(" + STR + ")Ldev/ngnc/rt/NgnBytes;"),
+                    null, List.of(), Prim.BYTES, Effect.NONE) : null;
             default -> null;
         };
     }
