@@ -4,13 +4,16 @@ import io.helidon.common.buffers.BufferData;
 import io.helidon.common.buffers.DataReader;
 import io.helidon.common.concurrency.limits.Limit;
 import io.helidon.http.Headers;
+import io.helidon.common.socket.HelidonSocket;
 import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.ConnectionContext;
+import io.helidon.webserver.ServerConnectionException;
 import io.helidon.webserver.http1.Http1ConnectionListener;
 import io.helidon.webserver.http1.Http1ConnectionSelector;
 import io.helidon.webserver.spi.ServerConnection;
 
 import java.io.ByteArrayOutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -55,7 +58,8 @@ final class GuardedConnection implements ServerConnection {
     };
 
     private final ConnectionContext helidon;
-    private final DataReader socket;
+    private final DataReader buffered;
+    private final HelidonSocket socket;
     private final ServerConnection http1;
     private final ConnectionWatchdog watchdog;
 
@@ -70,7 +74,8 @@ final class GuardedConnection implements ServerConnection {
 
     GuardedConnection(ConnectionContext helidon, Http1ConnectionSelector http1, ConnectionWatchdog watchdog) {
         this.helidon = helidon;
-        this.socket = helidon.dataReader();
+        this.buffered = helidon.dataReader();
+        this.socket = helidon.serverSocket();
         this.watchdog = watchdog;
         this.http1 = http1.connection(new GuardedContext(this, helidon, DataReader.create(this::nextBytes)));
     }
@@ -146,12 +151,15 @@ final class GuardedConnection implements ServerConnection {
     }
 
     private byte[] read() {
+        if (buffered.available() > 0) {
+            // bytes Helidon read before handing the connection over (none in practice)
+            return buffered.readBytes(buffered.available());
+        }
         readingSince = System.nanoTime();
         try {
-            socket.ensureAvailable();
-            return socket.readBytes(socket.available());
-        } catch (DataReader.InsufficientDataAvailableException e) {
-            return null;
+            return socket.get(); // the socket's own buffer: no copy; null at the end of the stream
+        } catch (UncheckedIOException e) {
+            throw new ServerConnectionException("Failed to get data from socket", e);
         } finally {
             readingSince = NOT_READING;
         }
