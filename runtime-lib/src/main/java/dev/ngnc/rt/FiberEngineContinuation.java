@@ -1,9 +1,5 @@
 package dev.ngnc.rt;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-
 /**
  * Fibers as {@code jdk.internal.vm.Continuation}s (the mechanism under virtual threads), driven
  * by the scheduler's own carrier thread. The root fiber runs natively on the carrier; when it
@@ -11,9 +7,10 @@ import java.lang.invoke.MethodType;
  * root's stack until that fiber yields. So every fiber has the carrier's large stack, and a
  * switch is one yield plus one {@code run} (no OS or ForkJoinPool hand-off).
  *
- * <p>Access goes through method handles, so the runtime compiles against public APIs only; the
- * JVM must export {@code java.base/jdk.internal.vm} to the unnamed module, else
- * {@link #unavailableReason()} says why and the thread engine is used.
+ * <p>The calls are in {@code ContinuationsDirect}, the one class compiled against
+ * {@code jdk.internal.vm} (src/internal/java); the JVM must export {@code java.base/jdk.internal.vm}
+ * to the unnamed module at run time, else {@link #unavailableReason()} says why and the thread
+ * engine is used.
  */
 final class FiberEngineContinuation extends FiberEngine {
     static final FiberEngineContinuation INSTANCE = new FiberEngineContinuation();
@@ -123,113 +120,70 @@ final class FiberEngineContinuation extends FiberEngine {
         return f.handle == null ? null : Api.stackTrace(f.handle);
     }
 
-    /** Method handles onto {@code jdk.internal.vm.Continuation}, resolved once. */
+    /** The operations on {@code jdk.internal.vm.Continuation} the engine needs ({@code ContinuationsDirect}). */
+    interface Ops {
+        Object create(Runnable body);
+
+        void run(Object continuation);
+
+        /** False when the fiber could not be suspended (pinned). */
+        boolean yieldNow();
+
+        StackTraceElement[] stackTrace(Object continuation);
+    }
+
+    /** The continuation operations, loaded and smoke-tested once. */
     private static final class Api {
         static final String FAILURE;
-        private static final MethodHandle NEW; // (Runnable)Object, scope bound
-        private static final MethodHandle RUN; // (Object)void
-        private static final MethodHandle YIELD; // ()boolean, scope bound
-        private static final MethodHandle STACK; // (Object)StackTraceElement[]
+        private static final Ops OPS;
 
         static {
-            MethodHandle create = null;
-            MethodHandle run = null;
-            MethodHandle yield = null;
-            MethodHandle stack = null;
-            String failure = null;
+            Ops ops = null;
+            String failure;
             try {
-                Class<?> scopeClass = Class.forName("jdk.internal.vm.ContinuationScope");
-                Class<?> contClass = Class.forName("jdk.internal.vm.Continuation");
-                MethodHandles.Lookup l = MethodHandles.lookup();
-                Object scope = l.findConstructor(scopeClass, MethodType.methodType(void.class, String.class))
-                        .invoke("ngn");
-                create = MethodHandles.insertArguments(
-                        l.findConstructor(contClass, MethodType.methodType(void.class, scopeClass, Runnable.class)),
-                        0, scope).asType(MethodType.methodType(Object.class, Runnable.class));
-                run = l.findVirtual(contClass, "run", MethodType.methodType(void.class))
-                        .asType(MethodType.methodType(void.class, Object.class));
-                yield = MethodHandles.insertArguments(
-                        l.findStatic(contClass, "yield", MethodType.methodType(boolean.class, scopeClass)),
-                        0, scope);
-                stack = l.findVirtual(contClass, "getStackTrace", MethodType.methodType(StackTraceElement[].class))
-                        .asType(MethodType.methodType(StackTraceElement[].class, Object.class));
-                failure = smokeTest(create, run, yield);
+                ops = (Ops) Class.forName("dev.ngnc.rt.ContinuationsDirect").getDeclaredConstructor().newInstance();
+                failure = smokeTest(ops);
             } catch (Throwable t) {
+                // e.g. IllegalAccessError: java.base does not export jdk.internal.vm to us
                 failure = t.getClass().getSimpleName() + ": " + t.getMessage();
             }
             FAILURE = failure;
-            NEW = create;
-            RUN = run;
-            YIELD = yield;
-            STACK = stack;
+            OPS = failure == null ? ops : null;
         }
 
-        private static String smokeTest(MethodHandle create, MethodHandle run, MethodHandle yield) throws Throwable {
+        private static String smokeTest(Ops ops) {
             int[] steps = new int[1];
-            Object c = (Object) create.invokeExact((Runnable) () -> {
-                steps[0] = 1;
-                try {
-                    boolean ok = (boolean) yield.invokeExact();
-                    if (!ok) {
-                        steps[0] = -1;
-                        return;
-                    }
-                } catch (Throwable t) {
-                    steps[0] = -1;
-                    return;
+            Object c = ops.create(new Runnable() {
+                @Override
+                public void run() {
+                    steps[0] = 1;
+                    steps[0] = ops.yieldNow() ? 2 : -1;
                 }
-                steps[0] = 2;
             });
-            run.invokeExact(c);
+            ops.run(c);
             if (steps[0] != 1) {
                 return "continuation did not yield";
             }
-            run.invokeExact(c);
+            ops.run(c);
             return steps[0] == 2 ? null : "continuation did not resume";
         }
 
         static Object create(Runnable body) {
-            try {
-                return (Object) NEW.invokeExact(body);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable t) {
-                throw new IllegalStateException(t);
-            }
+            return OPS.create(body);
         }
 
         static void run(Object cont) {
-            try {
-                RUN.invokeExact(cont);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable t) {
-                throw new IllegalStateException(t);
-            }
+            OPS.run(cont);
         }
 
         static void yieldNow() {
-            boolean ok;
-            try {
-                ok = (boolean) YIELD.invokeExact();
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable t) {
-                throw new IllegalStateException(t);
-            }
-            if (!ok) {
+            if (!OPS.yieldNow()) {
                 throw NgnError.internal("a fiber could not be suspended");
             }
         }
 
         static StackTraceElement[] stackTrace(Object cont) {
-            try {
-                return (StackTraceElement[]) STACK.invokeExact(cont);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable t) {
-                throw new IllegalStateException(t);
-            }
+            return OPS.stackTrace(cont);
         }
     }
 }
