@@ -263,7 +263,9 @@ final class Calls {
         Extensions extensions = new Extensions(checker);
         FnSymbol ext = extensions.find(new Type.Model(info, List.of()), m.name());
         if (ext == null) {
-            exprs.error(m.span(), "Type Error: Unknown " + n.name() + " method '" + m.name() + "'");
+            exprs.error(m.span(), "Type Error: Unknown " + n.name() + " method '" + m.name() + "'",
+                    "a static method is an extend method that does not use `this`: extend " + n.name()
+                            + " { fn " + m.name() + "(…): " + n.name() + " { … } }");
             return new TExpr.Invalid(m.span());
         }
         if (extensions.takesReceiver(ext)) {
