@@ -470,8 +470,10 @@ final class ExprChecker {
             }
             return new Place.Local(var);
         }
-        if (target instanceof Expr.This t && body.ctx.thisVar != null) {
-            return new Place.Local(body.ctx.thisVar);
+        if (target instanceof Expr.This t) {
+            if (body.ctx.thisVar != null) return new Place.Local(body.ctx.thisVar);
+            error(t.span(), "'this' is only available inside extend methods");
+            return null;
         }
         if (target instanceof Expr.Field f && !f.optionalChain()) {
             Place parent = fieldParent(f.receiver(), f.name(), methodName);
@@ -493,7 +495,10 @@ final class ExprChecker {
             error(f.span(), "Type Error: Type " + Types.display(pt) + " has no field '" + f.name() + "'");
             return null;
         }
-        error(target.span(), "Invalid assignment target");
+        if (forMethod) {
+            // an assignment to this shape was already reported by the parser (ExprParser.checkAssignTarget)
+            error(target.span(), "Invalid assignment target");
+        }
         return null;
     }
 
