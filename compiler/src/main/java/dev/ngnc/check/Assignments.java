@@ -14,6 +14,11 @@ final class Assignments {
     Assignments(ExprChecker exprs) { this.exprs = exprs; }
 
     TExpr assign(Expr.Assign a) {
+        if (a.op() != null && !(a.target() instanceof Expr.Name)) {
+            // `a.b += 1`: the parser reported the invalid compound target
+            exprs.check(a.value());
+            return new TExpr.Invalid(a.span());
+        }
         Place place = exprs.place(a.target(), "assign to", false, null);
         if (place == null) {
             exprs.check(a.value());

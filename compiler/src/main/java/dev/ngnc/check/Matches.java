@@ -102,7 +102,12 @@ final class Matches {
         } else {
             List<EnumInfo> owners = body.checker.variantOwners.get(v.variant());
             if (owners == null) {
-                body.error(v.span(), "Type Error: Unknown enum variant '" + v.variant() + "'");
+                body.error(v.span(), "Type Error: Unknown enum variant '" + v.variant() + "'",
+                        "a bare name in a pattern is a variant name (patterns bind no variables); `_` matches anything");
+                // the arm may use the name as if it were bound: known as an error, it causes no follow-on reports
+                if (v.enumName() == null && body.ctx.lookupHere(v.variant()) == null) {
+                    body.ctx.declare(v.variant(), new LocalVar(v.variant(), Type.ERROR, false));
+                }
                 return new TPattern.Wildcard(v.span());
             }
             if (owners.size() == 1) info = owners.get(0);

@@ -53,8 +53,13 @@ final class Pipes {
                 yield exprs.checkExpecting(new Expr.Call(c.callee(), c.typeArgs(), args, p.span()), expected);
             }
             default -> {
-                exprs.error(stage.span(), "Pipe target must be a function, function call, "
-                        + "or expression using '$'");
+                // other shapes were reported by the parser (ExprParser); it lets methods and fields through
+                if (stage instanceof Expr.MethodCall || stage instanceof Expr.Field) {
+                    exprs.error(stage.span(), "Pipe target must be a function, function call, "
+                            + "or expression using '$'");
+                } else {
+                    exprs.check(p.input());
+                }
                 yield new TExpr.Invalid(p.span());
             }
         };

@@ -167,6 +167,14 @@ final class StmtParser {
         DeclKind kind = kw.is(TokenKind.VAR) ? DeclKind.VAR : DeclKind.CONST;
         Pattern target = ctx.patterns.parseBindingPattern(kw.text());
         TypeExpr type = parseDeclaredType();
+        if (!c.at(TokenKind.EQ) && (c.peekRaw().is(TokenKind.NEWLINE) || c.at(TokenKind.RBRACE) || c.at(TokenKind.EOF))) {
+            // `var x: i64` with nothing after it: report once and keep the name declared, so its uses do not
+            // cascade into "undefined variable" errors
+            Token at = c.peekRaw();
+            c.report(at.span(), "expected " + TokenKind.EQ.quoted() + " after the declared name, found "
+                    + at.describe(), "every variable needs an initial value, e.g. `" + kw.text() + " x: i64 = 0`");
+            return new Stmt.VarDecl(kind, target, type, new Expr.Error(at.span()), c.spanFrom(kw.span()));
+        }
         c.expect(TokenKind.EQ, "after the declared name");
         c.skipNewlines();
         Expr init = ctx.exprs.parseExpr();
