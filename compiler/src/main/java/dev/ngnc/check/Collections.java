@@ -47,8 +47,14 @@ final class Collections {
             exprs.calls.arityError(c.span(), "map", 0, 1, c.args().size());
             return new TExpr.Invalid(c.span());
         }
+        if (k != null && v == null) v = Type.ANY;
         Type expectedArg = k == null ? null : new Type.Array(new Type.Tuple(List.of(k, v)));
         TExpr seed = exprs.checkExpecting(c.args().get(0), expectedArg);
+        if (expectedArg != null && !Types.assignable(expectedArg, seed.type())) {
+            exprs.error(c.args().get(0).span(), "Type Error: Argument 1 mismatch. Expected "
+                    + Types.display(expectedArg) + ", got " + Types.display(seed.type()));
+            return new TExpr.Invalid(c.span());
+        }
         if (k == null) {
             if (seed.type() instanceof Type.Array a && a.element() instanceof Type.Tuple t && t.elements().size() == 2) {
                 k = t.elements().get(0);
@@ -82,6 +88,11 @@ final class Collections {
             return new TExpr.Invalid(c.span());
         }
         TExpr seed = exprs.checkExpecting(c.args().get(0), e == null ? null : new Type.Array(e));
+        if (e != null && !Types.assignable(new Type.Array(e), seed.type())) {
+            exprs.error(c.args().get(0).span(), "Type Error: Argument 1 mismatch. Expected "
+                    + Types.display(new Type.Array(e)) + ", got " + Types.display(seed.type()));
+            return new TExpr.Invalid(c.span());
+        }
         if (e == null) {
             if (seed.type() instanceof Type.Array a) {
                 e = a.element();

@@ -69,11 +69,17 @@ final class Natives {
                     exprs.calls.arityError(c.span(), name, 1, 1, c.args().size());
                     return new TExpr.Invalid(c.span());
                 }
-                Type inner = expected instanceof Type.State s ? s.value() : null;
+                Type written = c.typeArgs().isEmpty() ? null : exprs.checker.types.resolve(c.typeArgs().get(0));
+                Type inner = written != null ? written : expected instanceof Type.State s ? s.value() : null;
                 TExpr init = exprs.checkExpecting(c.args().get(0), inner);
+                if (written != null && !Types.assignable(written, init.type())) {
+                    exprs.error(c.args().get(0).span(), "Type Error: Argument 1 mismatch. Expected "
+                            + Types.display(written) + ", got " + Types.display(init.type()));
+                    return new TExpr.Invalid(c.span());
+                }
                 return new TExpr.Builtin(RtMethod.stat("NgnState", "of",
-                        "(Ljava/lang/Object;)Ldev/ngnc/rt/NgnState;"), List.of(init), new Type.State(init.type()),
-                        c.span());
+                        "(Ljava/lang/Object;)Ldev/ngnc/rt/NgnState;"), List.of(init),
+                        new Type.State(written != null ? written : init.type()), c.span());
             }
             case "map", "set", "bytes" -> {
                 return new Collections(exprs).construct(name, c, expected);

@@ -85,14 +85,18 @@ final class TypeResolver {
         List<TypeExpr> args = n.args();
         if (typeParams.contains(name) && args.isEmpty()) return new Type.Param(name);
         Prim prim = Prim.byName(name);
-        if (prim != null && args.isEmpty()) return prim;
+        if (prim != null) return args.isEmpty() ? prim : notGeneric(n, "'" + name + "'");
         switch (name) {
-            case "any": return Type.ANY;
-            case "array": return new Type.Array(args.isEmpty() ? Prim.I64 : arg(args, 0, typeParams));
-            case "set": return new Type.SetT(arg(args, 0, typeParams));
-            case "channel": return new Type.Channel(arg(args, 0, typeParams));
-            case "state": return new Type.State(arg(args, 0, typeParams));
-            case "map": return new Type.MapT(arg(args, 0, typeParams), arg(args, 1, typeParams));
+            case "any": return args.isEmpty() ? Type.ANY : notGeneric(n, "'any'");
+            case "array":
+                if (!arity(n, 1)) return Type.ERROR;
+                return new Type.Array(args.isEmpty() ? Prim.I64 : arg(args, 0, typeParams));
+            case "set": return arity(n, 1) ? new Type.SetT(arg(args, 0, typeParams)) : Type.ERROR;
+            case "channel": return arity(n, 1) ? new Type.Channel(arg(args, 0, typeParams)) : Type.ERROR;
+            case "state": return arity(n, 1) ? new Type.State(arg(args, 0, typeParams)) : Type.ERROR;
+            case "map":
+                if (!arity(n, 2)) return Type.ERROR;
+                return new Type.MapT(arg(args, 0, typeParams), arg(args, 1, typeParams));
             case "tuple": {
                 if (args.size() == 2 && args.get(1) instanceof TypeExpr.Count count) {
                     Type element = resolve(args.get(0), typeParams);
@@ -107,16 +111,39 @@ final class TypeResolver {
         }
         if (models.containsKey(name)) {
             ModelInfo info = models.get(name);
+            if (!arity(n, info.typeParams.size())) return Type.ERROR;
             return new Type.Model(info, typeArgs(info.typeParams, args, typeParams));
         }
         if (enums.containsKey(name)) {
             EnumInfo info = enums.get(name);
+            if (!arity(n, info.typeParams.size())) return Type.ERROR;
             return new Type.Enum(info, typeArgs(info.typeParams, args, typeParams));
         }
-        if (roles.containsKey(name)) return new Type.Role(roles.get(name));
-        if (aliasDecls.containsKey(name)) return alias(name, n);
+        if (roles.containsKey(name)) return args.isEmpty() ? new Type.Role(roles.get(name)) : notGeneric(n, "role '" + name + "'");
+        if (aliasDecls.containsKey(name)) return args.isEmpty() ? alias(name, n) : notGeneric(n, "type alias '" + name + "'");
         if (unavailable.contains(name)) return Type.ERROR;
         diagnostics.error(file, n.span(), "Type Error: Unknown type '" + name + "'");
+        return Type.ERROR;
+    }
+
+    /**
+     * Written type arguments may all be left out (a bare {@code array} is {@code array<i64>}, a bare generic model
+     * is inferred) but otherwise must be exactly as many as the type takes.
+     */
+    private boolean arity(TypeExpr.Named n, int max) {
+        int given = n.args().size();
+        if (given == 0 || given == max) return true;
+        if (max == 0) {
+            notGeneric(n, "'" + n.name() + "'");
+        } else {
+            diagnostics.error(file, n.span(), "Type Error: '" + n.name() + "' takes " + max + " type argument"
+                    + (max == 1 ? "" : "s") + ", got " + given);
+        }
+        return false;
+    }
+
+    private Type notGeneric(TypeExpr.Named n, String what) {
+        diagnostics.error(file, n.span(), "Type Error: " + what + " takes no type arguments");
         return Type.ERROR;
     }
 
