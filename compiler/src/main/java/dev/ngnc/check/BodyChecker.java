@@ -88,6 +88,19 @@ final class BodyChecker {
         addDefaultParamInits(fn, params, first, body);
         body.addAll(statements(decl.body(), decl.expressionBody() && fn.result != Prim.VOID).statements());
         fn.body = new TStmt.Block(body, decl.body().span());
+        if (needsValue(fn.result) && !Termination.terminates(fn.body)) {
+            error(decl.nameSpan(), "Type Error: Function '" + fn.name + "' can reach the end of its body without "
+                    + "returning a value of type " + Types.display(fn.result), MISSING_RETURN_HINT);
+        }
+    }
+
+    private static final String MISSING_RETURN_HINT =
+            "every path must end in `return value` or panic(…); the end of the body returns nothing";
+
+    /** Must a body with this result type end every path with a return? */
+    private static boolean needsValue(Type result) {
+        return result != null && result != Prim.VOID && !(result instanceof Type.Any) && !(result instanceof Type.Error)
+                && !(result instanceof Type.Param);
     }
 
     /**
@@ -197,6 +210,8 @@ final class BodyChecker {
         }
         if (ctx.kind == BodyContext.Kind.TOP_LEVEL) {
             error(r.span(), "'return' outside of a function");
+            exprs.check(r.value());
+            return new TStmt.Return(null, r.span());
         }
         TExpr value = exprs.checkExpecting(r.value(), expected == Prim.VOID ? null : expected);
         if (ctx.inferResult) {
@@ -313,6 +328,13 @@ final class BodyChecker {
             checked = statements(body, implicit);
         } finally {
             ctx = outer;
+        }
+        if (!inferResult && needsValue(result) && !Termination.terminates(checked)) {
+            error(kind == BodyContext.Kind.NESTED_FN ? span : body.span(), kind == BodyContext.Kind.NESTED_FN
+                    ? "Type Error: Function '" + selfName + "' can reach the end of its body without returning a value "
+                    + "of type " + Types.display(result)
+                    : "Type Error: Closure can reach the end of its body without returning a value of type "
+                    + Types.display(result), MISSING_RETURN_HINT);
         }
         Type finalResult = result;
         if (inferResult) {

@@ -44,12 +44,24 @@ final class Calls {
         var global = checker.globals.get(name);
         if (global != null) return callValue(new TExpr.Global(global, n.span()), c, name);
         FnSymbol fn = checker.function(name);
-        if (fn != null) return new TExpr.Call(fn, arguments(fn, c.args(), c.span(), name), c.span());
+        if (fn != null) {
+            typeArgCount(c, name, 0);
+            return new TExpr.Call(fn, arguments(fn, c.args(), c.span(), name), c.span());
+        }
         ModuleExports namespace = checker.fileNamespaces.get(name);
         if (namespace != null && namespace.defaultFunction != null && namespace.functions.isEmpty()) {
             // `import * as M` of a module whose only value export is its default: M is that function
             FnSymbol target = namespace.defaultFunction;
             return new TExpr.Call(target, arguments(target, c.args(), c.span(), name), c.span());
+        }
+        int typeArgs = switch (name) {
+            case "map" -> 2;
+            case "set", "channel", "state" -> 1;
+            default -> 0;
+        };
+        if (!typeArgCount(c, name, typeArgs)) {
+            for (Expr a : c.args()) exprs.check(a);
+            return new TExpr.Invalid(c.span());
         }
         TExpr builtin = new Natives(exprs).call(name, c, expected);
         if (builtin != null) return builtin;
@@ -60,6 +72,23 @@ final class Calls {
         }
         exprs.error(n.span(), "Undefined function '" + name + "'");
         return new TExpr.Invalid(c.span());
+    }
+
+    /** {@code name<…>(…)}: the written type arguments must be none or exactly {@code count}; reports otherwise. */
+    private boolean typeArgCount(Expr.Call c, String name, int count) {
+        int given = c.typeArgs().size();
+        if (given == 0 || given == count) return true;
+        dev.ngnc.source.Span first = c.typeArgs().get(0).span();
+        dev.ngnc.source.Span last = c.typeArgs().get(given - 1).span();
+        dev.ngnc.source.Span span = new dev.ngnc.source.Span(first.start(), last.end(), first.line(), first.col());
+        if (count == 0) {
+            exprs.error(span, "Type Error: '" + name + "' takes no type arguments",
+                    "ngn has no generic functions; only models and enums take type arguments");
+        } else {
+            exprs.error(span, "Type Error: '" + name + "' takes " + count + " type argument" + (count == 1 ? "" : "s")
+                    + ", got " + given);
+        }
+        return false;
     }
 
     /** Calls a value of function type (closure, nested function, fn parameter). */
@@ -343,6 +372,25 @@ final class Calls {
                 method.roleDescriptor(), receiver, args, method.result, m.span());
     }
 
+    /**
+     * A function passed to a built-in method: {@code each} takes {@code |item|} or {@code |item, index|}, the others
+     * exactly the declared parameters; parameter types must accept what the method passes.
+     */
+    private static boolean fnArgFits(Type.Fn want, Type.Fn given, String method) {
+        int n = given.params().size();
+        int max = want.params().size();
+        int min = method.equals("each") ? Math.min(1, max) : max;
+        return n >= min && n <= max && Types.paramsAccept(want.params().subList(0, n), given.params());
+    }
+
+    private static String fnArgDescription(Type.Fn want, String method) {
+        if (method.equals("each") && want.params().size() == 2) {
+            String item = Types.display(want.params().get(0));
+            return "|item: " + item + "| or |item: " + item + ", index: i64|";
+        }
+        return Types.display(want);
+    }
+
     private static String kindWord(Type t) {
         if (t == Prim.STRING) return "string";
         if (t instanceof Type.Array) return "array";
@@ -356,9 +404,14 @@ final class Calls {
         for (int i = 0; i < m.args().size(); i++) {
             Type pt = spec.params().get(i);
             Expr argExpr = m.args().get(i);
-            TExpr a = exprs.checkExpecting(argExpr, pt);
+            // spec 4.3: the parameter of a state.update closure is mutable (`|n| { n = n + 1  return n }`)
+            TExpr a = m.name().equals("update") && receiver.type() instanceof Type.State
+                    && argExpr instanceof Expr.Closure cl ? exprs.closure(cl, pt, true) : exprs.checkExpecting(argExpr, pt);
             if (!(pt instanceof Type.Fn) || !(a.type() instanceof Type.Fn)) {
                 exprs.requireAssignable(pt, a, argExpr.span(), "Argument " + (i + 1) + " mismatch");
+            } else if (!fnArgFits((Type.Fn) pt, (Type.Fn) a.type(), m.name())) {
+                exprs.error(argExpr.span(), "Type Error: Argument " + (i + 1) + " mismatch. Expected "
+                        + fnArgDescription((Type.Fn) pt, m.name()) + ", got " + Types.display(a.type()));
             } else if (m.name().equals("update")) {
                 Type.Fn given = (Type.Fn) a.type();
                 Type want = ((Type.Fn) pt).result();

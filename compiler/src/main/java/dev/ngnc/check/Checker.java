@@ -208,6 +208,10 @@ public final class Checker {
                     EnumInfo info = types.enums.get(e.name());
                     if (info == null || !info.variants.isEmpty()) break;
                     for (Decl.Variant v : e.variants()) {
+                        if (info.variants.stream().anyMatch(o -> o.name().equals(v.name()))) {
+                            error(v.span(), "variant '" + v.name() + "' is declared twice in enum '" + e.name() + "'");
+                            continue;
+                        }
                         Type payload = v.payload() == null ? null : types.resolve(v.payload(), e.typeParams());
                         info.variants.add(new EnumInfo.VariantInfo(v.name(), payload));
                     }

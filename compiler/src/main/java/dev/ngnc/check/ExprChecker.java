@@ -226,7 +226,9 @@ final class ExprChecker {
         for (int i = 0; i < t.elements().size(); i++) {
             TExpr e = checkExpecting(t.elements().get(i), expectedTypes == null ? null : expectedTypes.get(i));
             elements.add(e);
-            types.add(expectedTypes == null ? e.type() : expectedTypes.get(i));
+            // an element that does not fit the expected type keeps its own, so the enclosing check reports it
+            types.add(expectedTypes == null || !Types.assignable(expectedTypes.get(i), e.type()) ? e.type()
+                    : expectedTypes.get(i));
         }
         return new TExpr.TupleLit(elements, new Type.Tuple(types), t.span());
     }
@@ -239,6 +241,7 @@ final class ExprChecker {
             TExpr v = check(f.value());
             int existing = keys.indexOf(f.key());
             if (existing >= 0) {
+                error(f.span(), "Type Error: Duplicate key '" + f.key() + "' in object literal");
                 values.set(existing, v);
             } else {
                 keys.add(f.key());
@@ -260,7 +263,10 @@ final class ExprChecker {
         return new TExpr.RangeLit(from, to, r.inclusive(), r.span());
     }
 
-    private TExpr closure(Expr.Closure c, Type expected) {
+    private TExpr closure(Expr.Closure c, Type expected) { return closure(c, expected, false); }
+
+    /** @param mutableParams the closure's parameters may be reassigned (the closure given to {@code state.update}) */
+    TExpr closure(Expr.Closure c, Type expected, boolean mutableParams) {
         Type.Fn expectedFn = expected instanceof Type.Fn f ? f : null;
         List<LocalVar> params = new ArrayList<>();
         for (int i = 0; i < c.params().size(); i++) {
@@ -273,7 +279,7 @@ final class ExprChecker {
             } else {
                 t = Type.ANY;
             }
-            params.add(new LocalVar(p.name(), t, false));
+            params.add(new LocalVar(p.name(), t, mutableParams));
         }
         Type result;
         boolean infer = false;
@@ -386,6 +392,7 @@ final class ExprChecker {
 
     TExpr fieldOf(TExpr receiver, String name, Span span) {
         Type t = receiver.type();
+        if (t instanceof Type.Error) return new TExpr.Invalid(span); // the receiver's error was reported
         if (t instanceof Type.Model m) {
             ModelInfo.FieldInfo fi = m.info().field(name);
             if (fi == null) {
@@ -450,10 +457,12 @@ final class ExprChecker {
      */
     Place place(Expr target, String action, boolean forMethod, String methodName) {
         if (target instanceof Expr.Name n) {
+            int errorsBefore = checker.diagnostics.errorCount();
             LocalVar var = resolveLocal(n.name(), n.span());
             if (var == null) {
+                if (checker.diagnostics.errorCount() > errorsBefore) return null; // e.g. an enclosing fn's local
                 if (checker.globals.containsKey(n.name())) {
-                    immutableError(n, forMethod, methodName);
+                    immutableError(n, forMethod, methodName, true);
                 } else {
                     error(n.span(), "Undefined variable '" + n.name() + "'");
                 }
@@ -465,7 +474,7 @@ final class ExprChecker {
                 return null;
             }
             if (!var.mutable) {
-                immutableError(n, forMethod, methodName);
+                immutableError(n, forMethod, methodName, false);
                 return null;
             }
             return new Place.Local(var);
@@ -504,22 +513,32 @@ final class ExprChecker {
 
     private Place fieldParent(Expr receiver, String field, String methodName) {
         if (receiver instanceof Expr.Name n) {
+            int errorsBefore = checker.diagnostics.errorCount();
             LocalVar var = resolveLocal(n.name(), n.span());
+            if (checker.diagnostics.errorCount() > errorsBefore) return null;
             if (var != null && !var.mutable && !isCaptured(var)) {
                 error(n.span(), "Cannot assign to field '" + field + "' of immutable variable '" + n.name() + "'");
+                return null;
+            }
+            if (var == null && checker.globals.containsKey(n.name())) {
+                error(n.span(), "Cannot assign to field '" + field + "' of immutable variable '" + n.name() + "'",
+                        GLOBAL_HINT);
                 return null;
             }
         }
         return place(receiver, "assign to a field of", false, methodName);
     }
 
-    private void immutableError(Expr.Name n, boolean forMethod, String methodName) {
+    private static final String GLOBAL_HINT = "globals are immutable; keep changing state in a state() global "
+            + "or in a local `var`";
+
+    private void immutableError(Expr.Name n, boolean forMethod, String methodName, boolean global) {
         if (forMethod) {
             error(n.span(), "Type Error: Cannot call mutating method '" + methodName + "' on immutable variable '"
-                    + n.name() + "'", "declare it with `var` to mutate it");
+                    + n.name() + "'", global ? GLOBAL_HINT : "declare it with `var` to mutate it");
         } else {
             error(n.span(), "Cannot reassign immutable variable '" + n.name() + "'",
-                    "declare it with `var` to reassign it");
+                    global ? GLOBAL_HINT : "declare it with `var` to reassign it");
         }
     }
 

@@ -51,7 +51,16 @@ final class Extensions {
                 m.info().typeParams.stream().map(p -> (Type) Type.ANY).toList());
         Map<String, FnSymbol> table = checker.extensions.computeIfAbsent(key, k -> new HashMap<>());
         for (Decl.Fn f : x.methods()) {
-            if (f.body() != null) declareMethod(f, key, receiver, table);
+            if (f.body() == null) continue;
+            FnSymbol earlier = table.get(f.name());
+            if (earlier != null) {
+                checker.error(f.nameSpan(), "method '" + f.name() + "' is already defined for " + tableName(key, target)
+                        + " (line " + lineOf(earlier) + ")", key.equals("int") || key.equals("float")
+                        ? "all " + (key.equals("int") ? "integer" : "float") + " types share one method table"
+                        : "rename one of them");
+                continue;
+            }
+            declareMethod(f, key, receiver, table);
         }
         for (String roleName : x.roles()) bindRole(x, target, receiver, roleName, table, key);
     }
@@ -88,8 +97,44 @@ final class Extensions {
                         + implParams + " parameters but role '" + role.name + "' declares " + m.params.size());
                 continue;
             }
+            if (!signatureFits(impl, m, x, target, role)) continue;
             checker.roleBindings.add(new TProgram.RoleBinding(model.info(), role, m.name, impl));
         }
+    }
+
+    /** The method's parameter and result types must be compatible with the role's (the bridge converts). */
+    private boolean signatureFits(FnSymbol impl, MethodInfo m, Decl.Extend x, Type target, RoleInfo role) {
+        int first = impl.params.size() - m.params.size();
+        for (int i = 0; i < m.params.size(); i++) {
+            Type implType = impl.params.get(first + i).type;
+            Type roleType = m.params.get(i);
+            if (!Types.assignable(implType, roleType)) {
+                checker.error(x.span(), "Type Error: parameter " + (i + 1) + " of method '" + m.name + "' of "
+                        + Types.display(target) + " is " + Types.display(implType) + " but role '" + role.name
+                        + "' declares " + Types.display(roleType));
+                return false;
+            }
+        }
+        boolean resultFits = m.result == Prim.VOID ? impl.result == Prim.VOID : Types.assignable(m.result, impl.result);
+        if (!resultFits) {
+            checker.error(x.span(), "Type Error: method '" + m.name + "' of " + Types.display(target) + " returns "
+                    + Types.display(impl.result) + " but role '" + role.name + "' declares "
+                    + Types.display(m.result));
+            return false;
+        }
+        return true;
+    }
+
+    private static String tableName(String key, Type target) {
+        return switch (key) {
+            case "int" -> "integers";
+            case "float" -> "floats";
+            default -> Types.display(target);
+        };
+    }
+
+    private int lineOf(FnSymbol sym) {
+        return sym.span == null ? 0 : sym.span.line();
     }
 
     private FnSymbol declareMethod(Decl.Fn f, String key, Type receiver, Map<String, FnSymbol> table) {

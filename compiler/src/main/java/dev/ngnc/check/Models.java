@@ -52,6 +52,12 @@ final class Models {
                 exprs.check(f.value());
                 continue;
             }
+            if (given.containsKey(fi.name())) {
+                exprs.error(f.span(), "Type Error: Field '" + f.key() + "' is given twice in instantiation of model '"
+                        + info.name + "'");
+                exprs.check(f.value());
+                continue;
+            }
             Type declared = Types.substitute(fi.type(), bindings);
             TExpr v = exprs.checkExpecting(f.value(), declared instanceof Type.Param ? null : declared);
             if (fi.type() instanceof Type.Param p && !bindings.containsKey(p.name())) {

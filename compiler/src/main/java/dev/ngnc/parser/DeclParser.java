@@ -153,7 +153,18 @@ final class DeclParser {
         }
         c.expectClosing(TokenKind.RPAREN, "after parameters");
         c.popMode();
+        checkDistinct(params);
         return List.copyOf(params);
+    }
+
+    /** Two parameters of one function or closure cannot share a name ({@code _} may repeat). */
+    void checkDistinct(List<Param> params) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Param p : params) {
+            if (!p.name().equals("_") && !seen.add(p.name())) {
+                c.report(p.span(), "parameter '" + p.name() + "' is declared twice", null);
+            }
+        }
     }
 
     /**

@@ -429,6 +429,7 @@ final class ExprParser {
             }
             c.expect(TokenKind.PIPE, "to close closure parameters");
             c.popMode();
+            ctx.decls.checkDistinct(params);
         }
         TypeExpr returnType = null;
         if (c.peekRaw().is(TokenKind.COLON)) {

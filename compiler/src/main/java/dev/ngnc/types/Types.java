@@ -141,6 +141,7 @@ public final class Types {
             case Type.Tuple a -> source instanceof Type.Tuple s && a.elements().size() == s.elements().size()
                     && allAssignable(a.elements(), s.elements());
             case Type.Fn a -> source instanceof Type.Fn s && a.params().size() == s.params().size()
+                    && paramsAccept(a.params(), s.params())
                     && (a.result() == Prim.VOID || assignable(a.result(), s.result()));
             case Type.Model a -> source instanceof Type.Model s && a.info() == s.info()
                     && argsCompatible(a.args(), s.args());
@@ -159,6 +160,17 @@ public final class Types {
     /** Element types must have the same representation: an array<i64> is not an array<f64>. */
     private static boolean sameShapeDeep(Type a, Type b) {
         if (isInt(a) || isInt(b) || isFloat(a) || isFloat(b)) return sameShape(a, b);
+        return true;
+    }
+
+    /**
+     * A function whose parameters are {@code sources} can stand in for one called with {@code callerArgs}: every
+     * argument must fit its parameter with the same representation (an i64 argument is not an f64 parameter).
+     */
+    public static boolean paramsAccept(List<Type> callerArgs, List<Type> sources) {
+        for (int i = 0; i < callerArgs.size() && i < sources.size(); i++) {
+            if (!elementAssignable(sources.get(i), callerArgs.get(i))) return false;
+        }
         return true;
     }
 
