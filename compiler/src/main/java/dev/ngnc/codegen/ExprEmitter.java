@@ -631,6 +631,7 @@ final class ExprEmitter implements Opcodes {
      * result is converted to {@code type}.
      */
     void invokeRt(RtMethod m, List<TExpr> operands, Type type, dev.ngnc.source.Span span) {
+        m = dynamicAssert(m, operands);
         List<Rep> params = RtDescriptors.params(m.descriptor());
         Rep ret = RtDescriptors.result(m.descriptor());
         boolean virtual = m.invoke() == RtMethod.Invoke.VIRTUAL;
@@ -655,6 +656,20 @@ final class ExprEmitter implements Opcodes {
         if (virtual) mv.visitMethodInsn(INVOKEVIRTUAL, m.owner(), m.name(), m.descriptor(), false);
         else mv.visitMethodInsn(INVOKESTATIC, m.owner(), m.name(), m.descriptor(), false);
         Coercions.coerce(mv, ret, Rep.of(type));
+    }
+
+    /**
+     * {@code assert(c)} / {@code assert(c, msg)} with an untyped condition: the runtime's {@code (Object, String)}
+     * overload reports a non-bool as {@code Type error: assert expects boolean condition} (spec 9.3) instead of the
+     * generic unboxing error.
+     */
+    private static RtMethod dynamicAssert(RtMethod m, List<TExpr> operands) {
+        if (m.owner().equals(dev.ngnc.types.JvmTypes.RT + "TestAssert") && m.name().equals("check")
+                && !operands.isEmpty() && Types.isDynamic(operands.get(0).type())) {
+            return RtMethod.stat("TestAssert", "check", operands.size() == 1 ? "(Ljava/lang/Object;)V"
+                    : "(Ljava/lang/Object;Ljava/lang/String;)V");
+        }
+        return m;
     }
 
     // ------------------------------------------------------------------ reads

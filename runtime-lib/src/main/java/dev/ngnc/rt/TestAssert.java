@@ -49,4 +49,9 @@ public final class TestAssert {
             check(b.booleanValue(), msg);
         }
     }
+
+    /** ngn {@code assert(cond)} with an untyped condition (see {@link #check(Object, String)}). */
+    public static void check(Object cond) {
+        check(cond, null);
+    }
 }
