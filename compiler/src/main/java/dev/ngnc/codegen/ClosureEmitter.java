@@ -101,9 +101,9 @@ final class ClosureEmitter implements Opcodes {
     }
 
     /**
-     * A closure that captures nothing is one shared value, {@code INSTANCE} (closures hold no
-     * state, and ngn has no function identity to observe): evaluating {@code |t| t + 1} in a loop
-     * allocates nothing. See {@link #isSingleton}.
+     * The class's one shared value, {@code INSTANCE}: for function adapters, and for a closure that
+     * captures nothing (closures hold no state, and ngn has no function identity to observe), so
+     * evaluating {@code |t| t + 1} in a loop allocates nothing. See {@link #isSingleton}.
      */
     private static void singleton(ClassWriter cw, String self) {
         cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, "INSTANCE", "L" + self + ";", null, null).visitEnd();
@@ -126,18 +126,9 @@ final class ClosureEmitter implements Opcodes {
     /** Adapter making top-level function {@code fn} a value: {@code <fn name>}. */
     static void fnAdapter(ProgramEmitter prog, FnSymbol fn, String self) {
         ClassWriter cw = prog.registry().begin(self, FN, ACC_FINAL);
-        cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, "INSTANCE", "L" + self + ";", null, null).visitEnd();
-        MethodVisitor mv = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
-        mv.visitCode();
-        mv.visitTypeInsn(NEW, self);
-        mv.visitInsn(DUP);
-        mv.visitMethodInsn(INVOKESPECIAL, self, "<init>", "()V", false);
-        mv.visitFieldInsn(PUTSTATIC, self, "INSTANCE", "L" + self + ";");
-        mv.visitInsn(RETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
+        singleton(cw, self);
 
-        mv = cw.visitMethod(ACC_PRIVATE, "<init>", "()V", null, null);
+        MethodVisitor mv = cw.visitMethod(ACC_PRIVATE, "<init>", "()V", null, null);
         mv.visitCode();
         mv.visitVarInsn(ALOAD, 0);
         mv.visitMethodInsn(INVOKESPECIAL, FN, "<init>", "()V", false);

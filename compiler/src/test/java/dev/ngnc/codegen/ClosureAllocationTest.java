@@ -1,17 +1,13 @@
 package dev.ngnc.codegen;
 
-import dev.ngnc.driver.CompiledProgram;
 
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 
-import java.util.Map;
 
 import static dev.ngnc.codegen.ArithmeticPropertyTest.compile;
 import static dev.ngnc.codegen.ArithmeticPropertyTest.compileAndRun;
@@ -35,7 +31,7 @@ class ClosureAllocationTest {
 
     @Test
     void aNonCapturingClosureIsReadFromItsInstanceField() {
-        MethodNode main = mainOf(compile(SOURCE));
+        MethodNode main = Bytecode.method(compile(SOURCE), "fn$main");
         int news = 0;
         int instances = 0;
         for (AbstractInsnNode insn : main.instructions) {
@@ -53,14 +49,4 @@ class ClosureAllocationTest {
         assertEquals("33\n", compileAndRun(SOURCE).out());
     }
 
-    private static MethodNode mainOf(CompiledProgram p) {
-        for (Map.Entry<String, byte[]> e : p.classes().entrySet()) {
-            ClassNode cn = new ClassNode();
-            new ClassReader(e.getValue()).accept(cn, 0);
-            for (MethodNode m : cn.methods) {
-                if (m.name.equals("fn$main")) return m;
-            }
-        }
-        throw new AssertionError("no fn$main");
-    }
 }

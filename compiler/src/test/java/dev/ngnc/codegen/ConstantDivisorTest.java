@@ -1,16 +1,12 @@
 package dev.ngnc.codegen;
 
-import dev.ngnc.driver.CompiledProgram;
 
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
-import java.util.Map;
 
 import static dev.ngnc.codegen.ArithmeticPropertyTest.compile;
 import static dev.ngnc.codegen.ArithmeticPropertyTest.compileAndRun;
@@ -21,26 +17,26 @@ class ConstantDivisorTest {
 
     @Test
     void remainderByAnOrdinaryConstantIsABareLrem() {
-        MethodNode main = mainOf(compile("""
+        MethodNode main = Bytecode.method(compile("""
                 fn main() {
                   var x = 10
                   var y = 3
                   print(x % 4 + x % y)
                 }
-                """));
+                """), "fn$main");
         assertEquals(1, count(main, Opcodes.LREM), "x % 4");
         assertEquals(1, calls(main, "mod"), "x % y still checks its divisor");
     }
 
     @Test
     void zeroAndMinusOneKeepTheirChecks() {
-        MethodNode main = mainOf(compile("""
+        MethodNode main = Bytecode.method(compile("""
                 fn main() {
                   var x = 10
                   print(x % 0)
                   print(x % -1)
                 }
-                """));
+                """), "fn$main");
         assertEquals(0, count(main, Opcodes.LREM));
         assertEquals(2, calls(main, "mod"));
     }
@@ -59,16 +55,6 @@ class ConstantDivisorTest {
                 """).out());
     }
 
-    private static MethodNode mainOf(CompiledProgram p) {
-        for (Map.Entry<String, byte[]> e : p.classes().entrySet()) {
-            ClassNode cn = new ClassNode();
-            new ClassReader(e.getValue()).accept(cn, 0);
-            for (MethodNode m : cn.methods) {
-                if (m.name.equals("fn$main")) return m;
-            }
-        }
-        throw new AssertionError("no fn$main");
-    }
 
     private static int count(MethodNode m, int opcode) {
         int n = 0;
