@@ -341,7 +341,11 @@ final class BodyChecker {
             finalResult = inner.inferredResult == null ? Prim.VOID : inner.inferredResult;
         }
         Type type = new Type.Fn(params.stream().map(p -> p.type).toList(), finalResult);
-        ClosureInfo info = new ClosureInfo(params, finalResult, List.copyOf(inner.captures), inner.self, "<closure>");
+        // spec 5: a nested named function prints as <fn name> unless it captures (here: a sibling function);
+        // calling itself is not a capture. Closures always print <closure>.
+        String display = kind == BodyContext.Kind.NESTED_FN && inner.captures.isEmpty()
+                ? "<fn " + selfName + ">" : "<closure>";
+        ClosureInfo info = new ClosureInfo(params, finalResult, List.copyOf(inner.captures), inner.self, display);
         info.body = checked;
         checker.closures.add(info);
         return new TExpr.Closure(info, type, span);

@@ -16,7 +16,7 @@ public final class ClosureInfo {
     public final List<Capture> captures;
     /** For a nested named function that calls itself: the local its body uses for "this function"; else null. */
     public final LocalVar self;
-    /** Printed name: {@code <closure>} for closures and nested functions alike. */
+    /** Printed name: {@code <fn name>} for a nested function that captures nothing, else {@code <closure>} (spec 5). */
     public final String displayName;
     public TStmt.Block body;
     /** JVM internal name, assigned by the emitter. */

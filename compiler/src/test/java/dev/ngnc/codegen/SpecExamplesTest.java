@@ -337,6 +337,12 @@ class SpecExamplesTest {
                 fn main() {
                   fn helper(x: i64): i64 { return x }
                   print(helper)
+                  fn rec(n: i64): i64 { if (n == 0) return 0 : return rec(n - 1) }
+                  print(rec)
+                  fn usesSibling(): i64 { return helper(1) }
+                  print(usesSibling)
+                  const h = helper
+                  print(h)
                   print([Ok(1), Error("e")])
                   print(Shape::Circle(2.0))
                   print(Circle(1.5))
@@ -357,7 +363,7 @@ class SpecExamplesTest {
                   print((1,))
                 }
                 """,
-                "<closure>\n[Result::Ok (1), Result::Error (e)]\nShape::Circle (2)\nShape::Circle (1.5)\nShape::Sq\nmap{k: [1, 2]}\nMaybe::Value (Maybe::Value (1))\nMaybe::Value (Maybe::Null)\nResult::Ok (())\nMaybe::Value ([1])\nMaybe::Value ({a: b})\n[]\nmap{}\nset{}\n{}\n[(1, a)]\nx\n(1)\n");
+                "<fn helper>\n<fn rec>\n<closure>\n<fn helper>\n[Result::Ok (1), Result::Error (e)]\nShape::Circle (2)\nShape::Circle (1.5)\nShape::Sq\nmap{k: [1, 2]}\nMaybe::Value (Maybe::Value (1))\nMaybe::Value (Maybe::Null)\nResult::Ok (())\nMaybe::Value ([1])\nMaybe::Value ({a: b})\n[]\nmap{}\nset{}\n{}\n[(1, a)]\nx\n(1)\n");
     }
 
     /** Spec 6.1 string methods. */
