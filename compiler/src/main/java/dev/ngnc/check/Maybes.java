@@ -91,7 +91,19 @@ final class Maybes {
     /** {@code a?.f}: Null (or Error) stays Null, otherwise {@code Value(a.f)}; a Maybe field is not wrapped twice. */
     TExpr optionalField(Expr.Field f) {
         TExpr receiver = body.exprs.check(f.receiver());
-        return chain(receiver, f.span(), payload -> body.exprs.fieldOf(payload, f.name(), f.span()));
+        return chain(receiver, f.span(), payload -> optionalStep(payload, f.name(), f.span()));
+    }
+
+    /**
+     * The field read of {@code ?.}: on a dynamic value (which may itself hold a Maybe) or an object without that field
+     * at compile time, a run-time lookup where a missing field gives {@code Null} (spec 7.3); otherwise the plain read.
+     */
+    private TExpr optionalStep(TExpr payload, String name, dev.ngnc.source.Span span) {
+        Type t = payload.type();
+        if (Types.isDynamic(t) || t instanceof Type.Object o && !o.fields().containsKey(name)) {
+            return new TExpr.OptionalField(payload, name, Types.maybe(Type.ANY), span);
+        }
+        return body.exprs.fieldOf(payload, name, span);
     }
 
     /** {@code a?.m(args)}: Null (args not evaluated) or {@code Value(a.m(args))}. */

@@ -182,6 +182,14 @@ final class ExprEmitter implements Opcodes {
                         false);
                 Coercions.coerce(mv, Rep.OBJECT, Rep.of(f.type()));
             }
+            case TExpr.OptionalField f -> {
+                emitAs(f.receiver(), Rep.OBJECT);
+                mv.visitLdcInsn(f.field());
+                g.line(f.span());
+                mv.visitMethodInsn(INVOKESTATIC, DYN, "optionalField",
+                        "(Ljava/lang/Object;Ljava/lang/String;)Ldev/ngnc/rt/NgnEnum;", false);
+                Coercions.coerce(mv, Rep.ref("dev/ngnc/rt/NgnEnum"), Rep.of(f.type()));
+            }
             case TExpr.Index i -> index(i);
             case TExpr.Seq sq -> {
                 for (TExpr effect : sq.effects()) emitDiscard(effect);

@@ -134,6 +134,7 @@ final class Scan {
             case TExpr.Assign a -> any(a.value(), test);
             case TExpr.ModelField f -> any(f.receiver(), test);
             case TExpr.DynField f -> any(f.receiver(), test);
+            case TExpr.OptionalField f -> any(f.receiver(), test);
             case TExpr.Index i -> any(i.receiver(), test) || any(i.index(), test);
             case TExpr.Seq sq -> all(sq.effects(), test) || any(sq.value(), test);
             case TExpr.LetIn l -> any(l.init(), test) || any(l.body(), test);

@@ -105,6 +105,12 @@ public sealed interface TExpr {
     record ModelField(TExpr receiver, ModelInfo model, String field, Type type, Span span) implements TExpr {}
     /** Read of an anonymous-object field or a field of a dynamic value (run-time lookup by name). */
     record DynField(TExpr receiver, String field, Type type, Span span) implements TExpr {}
+    /**
+     * {@code a?.f} where {@code a} (or the Maybe's payload) is dynamic or an object without a static field {@code f}:
+     * run-time lookup giving {@code Null} (receiver Null/Error, field missing) or {@code Value(field)}; typed
+     * {@code Maybe<…>}.
+     */
+    record OptionalField(TExpr receiver, String field, Type type, Span span) implements TExpr {}
     /** {@code a[i]} on array, tuple, string or bytes (decided by the receiver's type); dynamic receivers go through Dyn.index. */
     record Index(TExpr receiver, TExpr index, Type type, Span span) implements TExpr {}
 

@@ -953,6 +953,47 @@ class SpecExamplesTest {
                 }
                 """,
                 "M {f: 1, g: Maybe::Value (x), h: Maybe::Null}\nMaybe::Value (x)\nMaybe::Null\nM {f: 1, g: Maybe::Value (y), h: Maybe::Value (5)}\nMaybe::Value (5)\n5\nM {f: 2, g: Maybe::Value (x), h: Maybe::Value (3)}\ntrue\n1\nMaybe::Value (y)\n");
+        ok("""
+                model P { x: i64 }
+                fn main() {
+                  const v: any = { a: 1 }
+                  print(v?.b)
+                  print(v?.a)
+                  print(v?.a ?? 0)
+                  print(v?.b ?? 0)
+                  const n: any = Null
+                  print(n?.a)
+                  const e: any = Error("x")
+                  print(e?.a)
+                  const w: any = Value({ a: 2 })
+                  print(w?.a)
+                  const m: any = P { x: 3 }
+                  print(m?.x)
+                  print(m?.y)
+                  const o = { a: 1 }
+                  print(o?.zz)
+                  const inner: any = { m: Value(4) }
+                  print(inner?.m)
+                  const r = json.parse("{\\"k\\": {\\"z\\": 5}, \\"n\\": null}")
+                  if (r?) {
+                    print(r?.zz)
+                    print(r?.k?.z)
+                    print(r?.k?.q)
+                    print(r?.zz?.q)
+                    print(r?.n)
+                  }
+                }
+                """,
+                "Maybe::Null\nMaybe::Value (1)\n1\n0\nMaybe::Null\nMaybe::Null\nMaybe::Value (2)\nMaybe::Value (3)\n"
+                        + "Maybe::Null\nMaybe::Null\nMaybe::Value (4)\nMaybe::Null\nMaybe::Value (5)\nMaybe::Null\n"
+                        + "Maybe::Null\nMaybe::Value (void)\n");
+        fails("""
+                fn main() {
+                  const v: any = 5
+                  print(v?.a)
+                }
+                """,
+                "", "Runtime Error: Field 'a' not found in object");
         fails("""
                 fn main() {
                   const x: any = 2.5
@@ -1177,10 +1218,12 @@ class SpecExamplesTest {
                     print(r?.zz)
                     const { a, zz } = r
                     print(a) print(zz)
+                    print(r.zz)
                   }
                 }
                 """,
-                "{\"count\":42,\"name\":\"Test\"}\n{\"a\":\"x\",\"b\":1}\n[1,\"a\"]\n[3,1]\n{\"j\":2,\"k\":1}\n{}\n1e16\n1.2345678901234568e16\n9.9e-6\n1e-6\n1000000000000000.0\n0.00001\n2.0\nnull\nnull\nnull\nnull\nnull\nnull\n\"é/\\\"\\n\"\n[1,2.5]\nResult::Ok ({a: 1, b: [1.5, void, 100000000000000000000], c: {d: x}})\nResult::Error ({message: EOF while parsing a value at line 1 column 0, line: 1, column: 0})\nResult::Error ({message: expected value at line 1 column 6, line: 1, column: 6})\nResult::Ok (42)\nResult::Ok (void)\nResult::Error ({message: json.parse expects a string argument, line: 0, column: 0})\n1\n", "Runtime Error: Field 'zz' not found in object");
+                "{\"count\":42,\"name\":\"Test\"}\n{\"a\":\"x\",\"b\":1}\n[1,\"a\"]\n[3,1]\n{\"j\":2,\"k\":1}\n{}\n1e16\n1.2345678901234568e16\n9.9e-6\n1e-6\n1000000000000000.0\n0.00001\n2.0\nnull\nnull\nnull\nnull\nnull\nnull\n\"é/\\\"\\n\"\n[1,2.5]\nResult::Ok ({a: 1, b: [1.5, void, 100000000000000000000], c: {d: x}})\nResult::Error ({message: EOF while parsing a value at line 1 column 0, line: 1, column: 0})\nResult::Error ({message: expected value at line 1 column 6, line: 1, column: 6})\nResult::Ok (42)\nResult::Ok (void)\nResult::Error ({message: json.parse expects a string argument, line: 0, column: 0})\n1\nMaybe::Null\nMaybe::Value (1)\nMaybe::Null\n",
+                "Runtime Error: Field 'zz' not found in object");
     }
 
     /** Spec 11.3 time, 11.5 math, 11.6 io and encoding. */

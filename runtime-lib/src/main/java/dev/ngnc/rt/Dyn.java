@@ -274,4 +274,40 @@ public final class Dyn {
         }
         throw NgnError.runtime("Field '" + name + "' not found in object");
     }
+
+    /**
+     * ngn {@code receiver?.name} on a dynamic value (spec 7.3): {@code Null} or {@code Error} ⇒
+     * {@code Null}; a {@code Value}/{@code Ok} is looked into; then the object's or model's field
+     * as {@code Value(field)} (shared), a missing field ⇒ {@code Null}. A field that holds a
+     * Maybe is returned as it is (not wrapped twice, like the static {@code ?.}). Any other
+     * receiver ⇒ RT {@code Field 'name' not found in object}, as {@link #field}.
+     */
+    public static NgnEnum optionalField(Object receiver, String name) {
+        Object r = receiver;
+        if (r instanceof NgnEnum e && (e.isMaybe() || e.isResult())) {
+            if (!e.isPresent()) {
+                return NgnEnum.NULL;
+            }
+            r = e.payload();
+        }
+        Object v;
+        if (r instanceof NgnObject o) {
+            if (!o.has(name)) {
+                return NgnEnum.NULL;
+            }
+            v = o.get(name);
+        } else if (r instanceof NgnModel m) {
+            int i = m.fieldIndex(name);
+            if (i < 0) {
+                return NgnEnum.NULL;
+            }
+            v = m.fieldValue(i);
+        } else {
+            throw NgnError.runtime("Field '" + name + "' not found in object");
+        }
+        if (v instanceof NgnEnum e && e.isMaybe()) {
+            return (NgnEnum) Values.share(e);
+        }
+        return NgnEnum.value(Values.share(v));
+    }
 }
