@@ -158,7 +158,8 @@ final class Harness {
     }
 
     /**
-     * Runs the program's {@code $run} on a fresh thread with {@code stackBytes} of stack while runtime-lib's
+     * Runs the program's {@code $run} as the root fiber of a fresh scheduler on a fresh thread with {@code stackBytes}
+     * of stack while runtime-lib's
      * {@code Out} writes into a buffer (so {@code Rt.runMain}'s {@code System.exit} is avoided).
      */
     static synchronized Captured runCapturingOut(Map<String, byte[]> classes, String main, long stackBytes)
@@ -173,7 +174,10 @@ final class Harness {
         try {
             Thread t = new Thread(null, () -> {
                 try {
-                    invokeRun(classes, main);
+                    // as the root fiber of a scheduler, as Rt.runMain does: thread(…) fibers then run in the
+                    // spec's cooperative order on this thread (outside a scheduler each gets a platform thread of
+                    // its own, racing the program's output)
+                    dev.ngnc.rt.Fibers.runRoot(() -> invokeRun(classes, main));
                 } catch (Throwable e) {
                     failure[0] = e;
                 }
