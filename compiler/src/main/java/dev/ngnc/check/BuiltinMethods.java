@@ -44,6 +44,7 @@ final class BuiltinMethods {
         if (receiver instanceof Type.Array a) return array(a, name, argc);
         if (receiver instanceof Type.Tuple t) return tuple(t, name, argc);
         if (receiver instanceof Type.State s) return state(s, name, argc);
+        if (Types.isDynamic(receiver)) return dynamicState(name, argc);
         if (receiver instanceof Type.MapT m) return map(m, name, argc);
         if (receiver instanceof Type.SetT st) return set(st, name, argc);
         if (receiver == Prim.BYTES) return bytes(name, argc);
@@ -183,6 +184,28 @@ final class BuiltinMethods {
 
     /** A tuple whose shape is only known at run time: indexing it yields dynamic values. */
     private static Type anyTuple() { return new Type.Tuple(new ArrayList<>()); }
+
+    /**
+     * {@code read}/{@code write}/{@code update} on an untyped value (e.g. a state passed through an untyped
+     * parameter): dispatched at run time by {@code Dyn.stateRead}/{@code stateWrite}/{@code stateUpdate}, which fail
+     * with RT {@code Cannot call method 'm' on <kind>} when the value is not a state (spec 6.8 "Recommend runtime
+     * dispatch"). No other method may be called on an untyped value.
+     */
+    private static Spec dynamicState(String name, int argc) {
+        return switch (name) {
+            case "read" -> argc == 0 ? dyn("stateRead", "(" + OBJ + ")" + OBJ, List.of(), Type.ANY) : null;
+            case "write" -> argc == 1 ? dyn("stateWrite", "(" + OBJ + OBJ + ")V", List.of(Type.ANY), Prim.VOID) : null;
+            case "update" -> argc == 1
+                    ? dyn("stateUpdate", "(" + OBJ + FN + ")V", List.of(new Type.Fn(List.of(Type.ANY), Type.ANY)),
+                    Prim.VOID)
+                    : null;
+            default -> null;
+        };
+    }
+
+    private static Spec dyn(String name, String desc, List<Type> params, Type result) {
+        return new Spec(RtMethod.stat("Dyn", name, desc), null, params, result, Effect.NONE);
+    }
 
     private static Spec state(Type.State s, String name, int argc) {
         Type v = s.value();

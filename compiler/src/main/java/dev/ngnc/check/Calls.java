@@ -405,7 +405,8 @@ final class Calls {
             Type pt = spec.params().get(i);
             Expr argExpr = m.args().get(i);
             // spec 4.3: the parameter of a state.update closure is mutable (`|n| { n = n + 1  return n }`)
-            TExpr a = m.name().equals("update") && receiver.type() instanceof Type.State
+            TExpr a = m.name().equals("update")
+                    && (receiver.type() instanceof Type.State || Types.isDynamic(receiver.type()))
                     && argExpr instanceof Expr.Closure cl ? exprs.closure(cl, pt, true) : exprs.checkExpecting(argExpr, pt);
             if (!(pt instanceof Type.Fn) || !(a.type() instanceof Type.Fn)) {
                 exprs.requireAssignable(pt, a, argExpr.span(), "Argument " + (i + 1) + " mismatch");

@@ -841,6 +841,40 @@ class SpecExamplesTest {
                 }
                 """,
                 "Result::Error (Runtime Error: Modulo failed\n --> main.ngn:3)\nafter\n");
+        // 6.8 "Recommend runtime dispatch": a state passed through an untyped parameter (or held in an `any`)
+        ok("""
+                fn bump(s) { s.update(|n| n + 10) }
+                fn get(s): i64 { return s.read() }
+                fn put(s, v) { s.write(v) }
+                fn twice(s) { s.update(|n| { n = n * 2  return n }) }
+                fn main() {
+                  const st = state(1)
+                  bump(st)
+                  print(st.read())
+                  put(st, 5)
+                  twice(st)
+                  print(get(st))
+                  const arr = state([1])
+                  put(arr, [7, 8])
+                  print(arr.read())
+                  const anyS: any = st
+                  print(anyS.read())
+                }
+                """,
+                "11\n10\n[7, 8]\n10\n");
+        fails("""
+                fn bump(s) { s.update(|n| n + 10) }
+                fn main() {
+                  print("before")
+                  bump(5)
+                }
+                """,
+                "before\n", "Runtime Error: Cannot call method 'update' on I64");
+        fails("""
+                fn get(s): i64 { return s.read() }
+                fn main() { print(get([1])) }
+                """,
+                "", "Runtime Error: Cannot call method 'read' on Array");
     }
 
     /** Spec 7.1-7.3 match, Maybe/Result, guards, ?. and ??. */

@@ -275,6 +275,28 @@ public final class Dyn {
         throw NgnError.runtime("Field '" + name + "' not found in object");
     }
 
+    /** ngn {@code s.read()} on an untyped value (spec 6.8: run-time dispatch); not a state ⇒ RT error. */
+    public static Object stateRead(Object receiver) {
+        return asState(receiver, "read").read();
+    }
+
+    /** ngn {@code s.write(v)} on an untyped value. */
+    public static void stateWrite(Object receiver, Object v) {
+        asState(receiver, "write").write(v);
+    }
+
+    /** ngn {@code s.update(f)} on an untyped value. */
+    public static void stateUpdate(Object receiver, NgnFn f) {
+        asState(receiver, "update").update(f);
+    }
+
+    private static NgnState asState(Object receiver, String method) {
+        if (receiver instanceof NgnState s) {
+            return s;
+        }
+        throw NgnError.runtime("Cannot call method '" + method + "' on " + Values.kindName(receiver));
+    }
+
     /**
      * ngn {@code receiver?.name} on a dynamic value (spec 7.3): {@code Null} or {@code Error} ⇒
      * {@code Null}; a {@code Value}/{@code Ok} is looked into; then the object's or model's field
