@@ -19,7 +19,7 @@ final class Exports {
             switch (d) {
                 case Decl.Fn f when f.exported() -> {
                     var sym = checker.functions.get(f.name());
-                    if (sym != null) out.functions.put(f.name(), sym);
+                    if (sym != null && out.functions.put(f.name(), sym) == null) out.valueOrder.add(f.name());
                 }
                 case Decl.Model m when m.exported() -> {
                     var info = checker.types.models.get(m.name());
@@ -35,6 +35,7 @@ final class Exports {
                 }
                 case Decl.TypeAlias a when a.exported() -> out.aliases.put(a.name(), checker.types.resolve(a.type()));
                 case Decl.ExportDefault ed -> {
+                    if (!out.valueOrder.contains("default")) out.valueOrder.add("default");
                     if (ed.value() instanceof Expr.Name n && checker.function(n.name()) != null) {
                         out.defaultFunction = checker.function(n.name());
                     } else {

@@ -7,6 +7,7 @@ import dev.ngnc.ast.Param;
 import dev.ngnc.ast.StringPart;
 import dev.ngnc.ast.UnaryOp;
 import dev.ngnc.source.Span;
+import dev.ngnc.tast.FnSymbol;
 import dev.ngnc.tast.LocalVar;
 import dev.ngnc.tast.OpKind;
 import dev.ngnc.tast.Place;
@@ -313,6 +314,8 @@ final class ExprChecker {
             return new TExpr.FnValue(fn, new Type.Fn(fn.params.stream().map(p -> p.type).toList(), fn.result),
                     n.span());
         }
+        ModuleExports module = checker.fileNamespaces.get(n.name());
+        if (module != null) return moduleValue(module, n.span());
         if (checker.variantOwners.containsKey(n.name())) {
             return calls.variantValue(null, n.name(), n.span(), null);
         }
@@ -325,6 +328,39 @@ final class ExprChecker {
             error(n.span(), "Undefined variable '" + n.name() + "'");
         }
         return new TExpr.Invalid(n.span());
+    }
+
+    /**
+     * {@code M} of {@code import * as M from "file"} as a value (spec 13): the default export when it is the module's
+     * only value export, otherwise a module object of the exported functions and {@code default} in declaration order
+     * (prints {@code Module {f: <fn f>}}, spec 5), typed {@code any}.
+     */
+    private TExpr moduleValue(ModuleExports module, Span span) {
+        if (module.functions.isEmpty() && module.defaultFunction != null) return fnValue(module.defaultFunction, span);
+        if (module.functions.isEmpty() && module.defaultValue != null) {
+            return new TExpr.Global(module.defaultValue, span);
+        }
+        List<String> names = new ArrayList<>();
+        List<TExpr> members = new ArrayList<>();
+        for (String name : module.valueOrder) {
+            TExpr member;
+            if (name.equals("default")) {
+                if (module.defaultFunction != null) member = fnValue(module.defaultFunction, span);
+                else if (module.defaultValue != null) member = new TExpr.Global(module.defaultValue, span);
+                else continue;
+            } else {
+                FnSymbol fn = module.functions.get(name);
+                if (fn == null) continue;
+                member = fnValue(fn, span);
+            }
+            names.add(name);
+            members.add(member);
+        }
+        return new TExpr.ModuleObject(names, members, Type.ANY, span);
+    }
+
+    private static TExpr fnValue(FnSymbol fn, Span span) {
+        return new TExpr.FnValue(fn, new Type.Fn(fn.params.stream().map(p -> p.type).toList(), fn.result), span);
     }
 
     /** A read of a variable after it was passed to an owned parameter ({@code <T}) is an error. */

@@ -22,6 +22,8 @@ final class ModuleExports {
     FnSymbol defaultFunction;
     /** {@code export default <expr>}: the module global holding the value. */
     GlobalVar defaultValue;
+    /** Names of the value exports (functions and {@code default}) in declaration order: the module object's members. */
+    final java.util.List<String> valueOrder = new java.util.ArrayList<>();
 
     ModuleExports(String path) { this.path = path; }
 

@@ -144,6 +144,20 @@ final class ExprEmitter implements Opcodes {
                         "([Ljava/lang/String;[Ljava/lang/Object;)L" + OBJ + ";", false);
                 Coercions.coerce(mv, Rep.ref(OBJ), Rep.of(o.type()));
             }
+            case TExpr.ModuleObject o -> {
+                Coercions.pushInt(mv, o.names().size());
+                mv.visitTypeInsn(ANEWARRAY, STRING);
+                for (int i = 0; i < o.names().size(); i++) {
+                    mv.visitInsn(DUP);
+                    Coercions.pushInt(mv, i);
+                    mv.visitLdcInsn(o.names().get(i));
+                    mv.visitInsn(AASTORE);
+                }
+                objectArray(o.members());
+                mv.visitMethodInsn(INVOKESTATIC, "dev/ngnc/rt/NgnModule", "of",
+                        "([Ljava/lang/String;[Ljava/lang/Object;)Ldev/ngnc/rt/NgnModule;", false);
+                Coercions.coerce(mv, Rep.ref("dev/ngnc/rt/NgnModule"), Rep.of(o.type()));
+            }
             case TExpr.ModelLit m -> modelLit(m);
             case TExpr.EnumLit en -> enumLit(en);
             case TExpr.RangeLit r -> rangeLit(r);

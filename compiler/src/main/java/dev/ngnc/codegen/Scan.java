@@ -115,6 +115,7 @@ final class Scan {
             case TExpr.ArrayLit a -> all(a.elements(), test);
             case TExpr.TupleLit t -> all(t.elements(), test);
             case TExpr.ObjectLit o -> all(o.values(), test);
+            case TExpr.ModuleObject o -> all(o.members(), test);
             case TExpr.ModelLit m -> all(m.values(), test);
             case TExpr.EnumLit en -> any(en.payload(), test);
             case TExpr.RangeLit r -> any(r.from(), test) || any(r.to(), test);

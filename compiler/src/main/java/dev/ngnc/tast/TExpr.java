@@ -43,6 +43,8 @@ public sealed interface TExpr {
     record ArrayLit(List<TExpr> elements, Type type, Span span) implements TExpr {}
     record TupleLit(List<TExpr> elements, Type type, Span span) implements TExpr {}
     record ObjectLit(List<String> keys, List<TExpr> values, Type type, Span span) implements TExpr {}
+    /** {@code M} of {@code import * as M from "file"} used as a value: an {@code rt.NgnModule} of these members. */
+    record ModuleObject(List<String> names, List<TExpr> members, Type type, Span span) implements TExpr {}
     /** A model instance; {@code values} follow the model's field order (defaults and Null already filled in). */
     record ModelLit(ModelInfo model, List<TExpr> values, Type type, Span span) implements TExpr {}
     /** An enum value; {@code payload} is null for unit variants. */

@@ -1320,4 +1320,52 @@ class SpecExamplesTest {
                 """,
                 "", "Runtime Error: Type error: base64Decode() invalid base64 string");
     }
+
+    /** Spec 5 / 13: {@code import * as M} of a file used as a value. */
+    @Test
+    void moduleObjects(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("lib.ngn"), """
+                export fn f(x: i64): i64 { return x + 1 }
+                fn hidden(): i64 { return 0 }
+                export fn g(): string { return "g" }
+                """);
+        java.nio.file.Files.writeString(dir.resolve("dflt.ngn"), """
+                fn twice(x: i64): i64 { return x * 2 }
+                export default twice
+                """);
+        java.nio.file.Files.writeString(dir.resolve("both.ngn"), """
+                export fn a(): i64 { return 1 }
+                export default { x: 1 }
+                export fn b(): i64 { return 2 }
+                """);
+        String src = """
+                import * as M from "./lib.ngn"
+                import * as D from "./dflt.ngn"
+                import * as B from "./both.ngn"
+                fn show() { print(M) }
+                fn main() {
+                  print(M)
+                  print(M.f(1))
+                  const m = M
+                  print("${m}")
+                  show()
+                  print(M.g)
+                  print(M?.zz)
+                  print(D)
+                  print(D(2))
+                  print(B)
+                }
+                """;
+        java.nio.file.Path main = dir.resolve("main.ngn");
+        java.nio.file.Files.writeString(main, src);
+        dev.ngnc.diag.Diagnostics d = new dev.ngnc.diag.Diagnostics();
+        dev.ngnc.driver.CompiledProgram p = dev.ngnc.driver.Compiler.compile(
+                new dev.ngnc.source.SourceFile("main.ngn", main, src), d);
+        assertEquals(false, p == null || d.hasErrors(), () -> d.all().toString());
+        Harness.verify(p.classes());
+        ArithmeticPropertyTest.Run run = ArithmeticPropertyTest.runInProcess(p.classes(), p.mainClass());
+        assertEquals(null, run.failure());
+        assertEquals("Module {f: <fn f>, g: <fn g>}\n2\nModule {f: <fn f>, g: <fn g>}\nModule {f: <fn f>, g: <fn g>}\n"
+                + "<fn g>\nMaybe::Null\n<fn twice>\n4\nModule {a: <fn a>, default: {x: 1}, b: <fn b>}\n", run.out());
+    }
 }
