@@ -9,6 +9,8 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
+import java.util.function.IntConsumer;
+
 import static dev.ngnc.codegen.RtNames.*;
 
 /**
@@ -97,10 +99,23 @@ final class Loops implements Opcodes {
         mv.visitMethodInsn(INVOKEVIRTUAL, owner, "length", "()I", false);
         int n = g.newTemp(Rep.INT);
         g.store(n, Rep.INT);
+        indexLoop(ex, st, f, n, i -> {
+            g.load(arr, rep);
+            g.load(i, Rep.INT);
+            mv.visitMethodInsn(INVOKEVIRTUAL, owner, "rawGet", "(I)Ljava/lang/Object;", false);
+        });
+    }
+
+    /**
+     * {@code for i in 0 until n (int slot)}: the item is the boxed element {@code loadElement(i)}
+     * pushes. javac's shape (test at the top), which C2 compiles best (see StmtEmitter.forRange).
+     */
+    private static void indexLoop(ExprEmitter ex, StmtEmitter st, TStmt.ForEach f, int n, IntConsumer loadElement) {
+        MethodGen g = ex.g;
+        MethodVisitor mv = ex.mv;
         int i = g.newTemp(Rep.INT);
         mv.visitInsn(ICONST_0);
         g.store(i, Rep.INT);
-        // javac's shape (test at the top), which C2 compiles best (see StmtEmitter.forRange)
         Label test = new Label();
         Label end = new Label();
         g.label(test);
@@ -108,9 +123,7 @@ final class Loops implements Opcodes {
         g.load(n, Rep.INT);
         mv.visitJumpInsn(IF_ICMPGE, end);
         g.openScope();
-        g.load(arr, rep);
-        g.load(i, Rep.INT);
-        mv.visitMethodInsn(INVOKEVIRTUAL, owner, "rawGet", "(I)Ljava/lang/Object;", false);
+        loadElement.accept(i);
         storeItem(ex, f.item());
         if (f.index() != null) {
             g.load(i, Rep.INT);
@@ -248,32 +261,14 @@ final class Loops implements Opcodes {
         Rep ar = Rep.ref("[Ljava/lang/Object;");
         int arr = g.newTemp(ar);
         g.store(arr, ar);
-        int i = g.newTemp(Rep.INT);
-        mv.visitInsn(ICONST_0);
-        g.store(i, Rep.INT);
-        Label test = new Label();
-        Label body = new Label();
-        Label end = new Label();
-        mv.visitJumpInsn(GOTO, test);
-        g.label(body);
-        g.openScope();
-        g.load(arr, ar);
-        g.load(i, Rep.INT);
-        mv.visitInsn(AALOAD);
-        storeItem(ex, f.item());
-        if (f.index() != null) {
-            g.load(i, Rep.INT);
-            Coercions.coerce(mv, Rep.INT, Rep.slot(f.index().type));
-            storeIndex(g, f.index());
-        }
-        st.loopBody(f.body(), end);
-        g.closeScope();
-        mv.visitIincInsn(i, 1);
-        g.label(test);
-        g.load(i, Rep.INT);
         g.load(arr, ar);
         mv.visitInsn(ARRAYLENGTH);
-        mv.visitJumpInsn(IF_ICMPLT, body);
-        g.label(end);
+        int n = g.newTemp(Rep.INT);
+        g.store(n, Rep.INT);
+        indexLoop(ex, st, f, n, i -> {
+            g.load(arr, ar);
+            g.load(i, Rep.INT);
+            mv.visitInsn(AALOAD);
+        });
     }
 }
