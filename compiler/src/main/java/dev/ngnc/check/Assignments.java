@@ -31,18 +31,22 @@ final class Assignments {
         }
         Type target = place.type();
         TExpr value;
+        boolean mayBeFloat = false;
         if (a.op() != null) {
             Place.Local local = (Place.Local) place;
             TExpr current = new TExpr.Local(local.var(), a.target().span());
             TExpr rhs = exprs.check(a.value());
             value = exprs.operators.combine(a.op(), current, rhs, a.span());
+            // `i += n` with n a number (a widened variable) may make i a float whatever type the operator reports.
+            mayBeFloat = rhs.type() == Prim.NUMBER;
         } else {
             value = exprs.checkExpecting(a.value(), target);
         }
         if (place instanceof Place.Local local && Types.isInt(target)
-                && (Types.isFloat(value.type()) || otherIntKind(target, value.type()))) {
+                && (mayBeFloat || Types.isFloat(value.type()) || value.type() == Prim.NUMBER || otherIntKind(target, value.type()))) {
             // Numeric types are mutually assignable (spec 3.1): the variable becomes a dynamic number, which keeps
-            // each value's kind (float, int, or the u8 of bytes indexing).
+            // each value's kind (float, int, or the u8 of bytes indexing). A number-typed value (another widened
+            // variable) may hold a float too, so it widens the target as well.
             exprs.body.widenToNumber(local.var());
         } else if (!Types.assignable(target, value.type())) {
             String what = place instanceof Place.ModelField mf

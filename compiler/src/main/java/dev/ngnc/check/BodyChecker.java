@@ -50,7 +50,10 @@ final class BodyChecker {
 
     void checkFunction(FnSymbol fn, Decl.Fn decl, List<Param> params) {
         Diagnostics real = checker.diagnostics;
-        for (int attempt = 0; attempt < 4; attempt++) {
+        // Widening is monotone (a variable only ever goes from an int type to number), so re-checking until no
+        // new variable widens is a fixed point reached in at most (locals + 1) passes: every use, including an
+        // assignment from a variable that was widened later in the text, sees the final types.
+        while (true) {
             needsRecheck = false;
             int closuresBefore = checker.closures.size();
             Diagnostics scratch = new Diagnostics();
@@ -60,7 +63,7 @@ final class BodyChecker {
             } finally {
                 Checker.swapDiagnostics(checker, real);
             }
-            if (needsRecheck && attempt < 3) {
+            if (needsRecheck) {
                 checker.closures.subList(closuresBefore, checker.closures.size()).clear();
                 continue;
             }
@@ -282,8 +285,8 @@ final class BodyChecker {
     void widenToNumber(LocalVar var) {
         Integer offset = declOffsets.get(var);
         if (offset == null) return;
-        widened.put(offset, Prim.NUMBER);
-        needsRecheck = true;
+        // Only a new widening asks for another pass; this is what makes the re-check loop terminate.
+        if (widened.put(offset, Prim.NUMBER) != Prim.NUMBER) needsRecheck = true;
     }
 
     /** {@code fn name(…) { … }} inside a body: a const local holding a closure that may call itself. */
