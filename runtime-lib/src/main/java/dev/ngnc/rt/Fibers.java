@@ -164,11 +164,18 @@ public final class Fibers {
             } catch (FiberEngine.Killed | SchedulerDeadlock | Scheduler.Cancelled e) {
                 throw e;
             } catch (Throwable t) {
-                Rt.report(t, err);
+                Rt.report(t, err, fiberName());
                 value = NgnEnum.error(errorText(t));
             }
             result.deliver(value, false);
         }
+    }
+
+    /** The failing fiber, for the backtrace: {@code thread fiber [label]}. */
+    private static String fiberName() {
+        Scheduler s = Scheduler.currentScheduler();
+        Fiber f = s == null ? null : s.running();
+        return f == null ? "a thread fiber" : "thread " + f;
     }
 
     /** The payload of a dead fiber's {@code Error(…)}: message, then the location line if any. */

@@ -16,7 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *  --&gt; main.ngn:5
  * </pre>
  * The location is the first stack frame whose file name ends with {@code .ngn}; the line is
- * omitted when there is none. Never a Java stack trace.
+ * omitted when there is none. Then the ngn frames, innermost first ({@link Backtrace}), e.g.
+ * {@code   at fn total (main.ngn:5)}. Never a Java stack trace.
  */
 public final class Rt {
     /**
@@ -119,14 +120,33 @@ public final class Rt {
         return failure[0];
     }
 
-    /** Prints {@code [ngn] <message>} and the location line to {@code err}, after flushing stdout. */
+    /**
+     * Prints {@code [ngn] <message>}, the location line and the ngn backtrace ({@link Backtrace})
+     * to {@code err}, after flushing stdout.
+     */
     public static void report(Throwable t, PrintStream err) {
+        report(t, err, null);
+    }
+
+    /**
+     * {@link #report(Throwable, PrintStream)} for a failure outside the main fiber: {@code context}
+     * (e.g. {@code thread fiber [2]}) ends the backtrace as {@code in <context>}.
+     */
+    static void report(Throwable t, PrintStream err, String context) {
         Out.flush();
         Throwable cause = unwrap(t);
         StringBuilder sb = new StringBuilder("[ngn] ").append(message(cause)).append('\n');
         String loc = location(cause);
         if (!loc.isEmpty()) {
             sb.append(loc).append('\n');
+        }
+        if (Backtrace.ENABLED) {
+            for (String line : Backtrace.lines(cause.getStackTrace())) {
+                sb.append(line).append('\n');
+            }
+            if (context != null) {
+                sb.append("  in ").append(context).append('\n');
+            }
         }
         byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
         err.write(bytes, 0, bytes.length);

@@ -47,7 +47,7 @@ class RtTest {
             throw e;
         }, 1);
         assertEquals("line 1\n", r[0]);
-        assertEquals("[ngn] Runtime Error: Array index out of bounds: 3\n --> main.ngn:5\n", r[1]);
+        assertTrue(r[1].startsWith("[ngn] Runtime Error: Array index out of bounds: 3\n --> main.ngn:5\n"), r[1]);
     }
 
     @Test
@@ -83,5 +83,33 @@ class RtTest {
         assertInstanceOf(StackOverflowError.class, t);
         assertEquals("Runtime Error: stack overflow (recursion too deep)", Rt.message(t));
         assertTrue(Rt.location(t).isEmpty()); // no .ngn frames in a unit test
+    }
+
+    @Test
+    void backtraceListsNgnFramesInnermostFirstWithReadableNames() {
+        StackTraceElement[] trace = {
+            new StackTraceElement("dev.ngnc.rt.NgnArray", "get", "NgnArray.java", 10),
+            new StackTraceElement("ngn.Main", "fn$total", "main.ngn", 2),
+            new StackTraceElement("ngn.Main", "ext$model$User$bad", "main.ngn", 14),
+            new StackTraceElement("ngn.Main$Closure1", "call1", "main.ngn", 19),
+            new StackTraceElement("ngn.m1_util.Main", "ext$array$sum2", "util.ngn", 3),
+            new StackTraceElement("ngn.Main", "fn$main", "main.ngn", 6),
+            new StackTraceElement("ngn.Main", "$run", "main.ngn", -1),
+        };
+        assertEquals(java.util.List.of("  at fn total (main.ngn:2)", "  at User.bad (main.ngn:14)",
+                "  at closure (main.ngn:19)", "  at array.sum2 (util.ngn:3)", "  at fn main (main.ngn:6)"),
+                Backtrace.lines(trace));
+    }
+
+    @Test
+    void backtraceIsCappedAtTwentyFrames() {
+        StackTraceElement[] trace = new StackTraceElement[25];
+        for (int i = 0; i < trace.length; i++) {
+            trace[i] = new StackTraceElement("ngn.Main", "fn$f", "main.ngn", i + 1);
+        }
+        java.util.List<String> lines = Backtrace.lines(trace);
+        assertEquals(21, lines.size());
+        assertEquals("  at fn f (main.ngn:20)", lines.get(19));
+        assertEquals("  … 5 more", lines.get(20));
     }
 }
