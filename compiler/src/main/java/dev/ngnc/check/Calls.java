@@ -325,13 +325,11 @@ final class Calls {
             return builtin(BuiltinMethods.stringReplaceRegex(), receiver, m, expected);
         }
         BuiltinMethods.Spec spec = BuiltinMethods.lookup(t, m.name(), argc);
+        if (spec == null && Types.isDynamic(t)) return new DynamicCalls(exprs).call(receiver, m);
         if (spec == null) {
             if (BuiltinMethods.exists(t, m.name())) {
                 exprs.error(m.span(), "wrong number of arguments for '" + m.name() + "' on "
                         + Types.display(t) + " (got " + argc + ")");
-            } else if (Types.isDynamic(t)) {
-                exprs.error(m.span(), "Type Error: Cannot call method '" + m.name() + "' on an untyped value",
-                        "annotate the parameter or variable with its type");
             } else {
                 exprs.error(m.span(), "Type Error: Unknown " + kindWord(t) + " method '" + m.name() + "'");
             }

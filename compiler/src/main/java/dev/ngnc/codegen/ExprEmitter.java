@@ -179,6 +179,15 @@ final class ExprEmitter implements Opcodes {
             case TExpr.Call c -> call(c);
             case TExpr.CallValue c -> callValue(c);
             case TExpr.Builtin b -> invokeRt(b.method(), b.operands(), b.type(), b.span());
+            case TExpr.DynCall d -> {
+                String owner = prog.dynDispatcher(d);
+                emitAs(d.receiver(), Rep.OBJECT);
+                for (TExpr a : d.args()) emitValue(a, Rep.OBJECT);
+                g.line(d.span());
+                mv.visitMethodInsn(INVOKESTATIC, owner, DynDispatch.name(d.name(), d.args().size()),
+                        DynDispatch.descriptor(d.args().size()), false);
+                Coercions.coerce(mv, Rep.OBJECT, Rep.of(d.type()));
+            }
             case TExpr.Mutate m -> places.mutate(m);
             case TExpr.StringSlice s -> places.stringSlice(s);
             case TExpr.Assign a -> places.assign(a);

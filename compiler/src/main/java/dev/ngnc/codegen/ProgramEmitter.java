@@ -49,6 +49,7 @@ final class ProgramEmitter implements Opcodes {
     private final Map<FnSymbol, String> adapters = new IdentityHashMap<>();
     private final Set<ClosureInfo> scheduled = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Deque<ClosureInfo> pending = new ArrayDeque<>();
+    private final Set<String> dispatchers = new java.util.HashSet<>();
     private int closureCount;
     private int adapterCount;
 
@@ -124,6 +125,15 @@ final class ProgramEmitter implements Opcodes {
             ClosureEmitter.fnAdapter(this, fn, name);
         }
         return name;
+    }
+
+    /** The class holding the dispatcher for {@code call}'s (method, argc), generating it on first use. */
+    String dynDispatcher(dev.ngnc.tast.TExpr.DynCall call) {
+        String main = program.mainClass();
+        if (dispatchers.add(DynDispatch.name(call.name(), call.args().size()))) {
+            DynDispatch.emit(classFor(main), call.name(), call.args().size(), call.branches());
+        }
+        return main;
     }
 
     private void function(FnSymbol fn) {

@@ -130,6 +130,7 @@ final class Scan {
             case TExpr.Call c -> all(c.args(), test);
             case TExpr.CallValue c -> any(c.callee(), test) || all(c.args(), test);
             case TExpr.Builtin b -> all(b.operands(), test);
+            case TExpr.DynCall d -> any(d.receiver(), test) || all(d.args(), test);
             case TExpr.Mutate m -> all(m.args(), test);
             case TExpr.StringSlice s -> all(s.args(), test);
             case TExpr.Assign a -> any(a.value(), test);

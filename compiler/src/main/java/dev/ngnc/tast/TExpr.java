@@ -103,6 +103,22 @@ public sealed interface TExpr {
         public Type type() { return Prim.VOID; }
     }
 
+    /**
+     * {@code x.m(args)} where x's static type is dynamic: the program's dispatcher for (m, argc) tests the run-time
+     * kind of x against each {@code branches} entry (a built-in or user method of that kind, from the checker's
+     * tables) and calls the first that fits; none fits ⇒ RT "Cannot call method 'm' on <kind>". Result: any.
+     */
+    record DynCall(String name, TExpr receiver, List<TExpr> args, List<DynBranch> branches, Span span)
+            implements TExpr {
+        public Type type() { return Type.ANY; }
+    }
+
+    /**
+     * One candidate of a {@link DynCall}: when the receiver is an instance of {@code receiverClass} (internal name),
+     * call {@code method} (virtual on that class, or static taking the receiver first).
+     */
+    record DynBranch(String receiverClass, RtMethod method) {}
+
     /** Read of a model field (a JVM getfield). */
     record ModelField(TExpr receiver, ModelInfo model, String field, Type type, Span span) implements TExpr {}
     /** Read of an anonymous-object field or a field of a dynamic value (run-time lookup by name). */

@@ -290,6 +290,23 @@ public final class Dyn {
         asState(receiver, "update").update(f);
     }
 
+    /**
+     * The error of a method call on an untyped value whose run-time kind has no such method (thrown by the
+     * program's generated dispatchers; same text as {@link #asState}).
+     */
+    public static NgnError noMethod(Object receiver, String method) {
+        return NgnError.runtime("Cannot call method '" + method + "' on " + Values.kindName(receiver));
+    }
+
+    /** An argument of a dynamically dispatched call, checked against the parameter class of the chosen method. */
+    public static Object argAs(Object value, Class<?> expected) {
+        if (expected.isInstance(value)) {
+            return value;
+        }
+        String want = expected == String.class ? "String" : expected.getSimpleName().replaceFirst("^Ngn", "");
+        throw NgnError.runtime("Type error: expected " + want + ", got " + Values.kindName(value));
+    }
+
     private static NgnState asState(Object receiver, String method) {
         if (receiver instanceof NgnState s) {
             return s;

@@ -200,12 +200,15 @@ public final class Rt {
      */
     public static String location(Throwable t) {
         Throwable c = unwrap(t);
+        String lineless = "";
         for (StackTraceElement e : c.getStackTrace()) {
             String f = e.getFileName();
             if (f != null && f.endsWith(".ngn")) {
-                return e.getLineNumber() > 0 ? " --> " + f + ":" + e.getLineNumber() : " --> " + f;
+                // generated helpers without lines (the dynamic-call dispatchers) defer to their caller's line
+                if (e.getLineNumber() > 0) return " --> " + f + ":" + e.getLineNumber();
+                if (lineless.isEmpty()) lineless = " --> " + f;
             }
         }
-        return "";
+        return lineless;
     }
 }

@@ -1,0 +1,92 @@
+package dev.ngnc.check;
+
+import dev.ngnc.ast.Expr;
+import dev.ngnc.tast.FnSymbol;
+import dev.ngnc.tast.RtMethod;
+import dev.ngnc.tast.TExpr;
+import dev.ngnc.types.ModelInfo;
+import dev.ngnc.types.Prim;
+import dev.ngnc.types.Type;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Method calls on a value whose static type is dynamic (an untyped parameter, a {@code json.parse} result): the
+ * call becomes a {@link TExpr.DynCall} whose candidates come from the same tables as typed calls — user methods
+ * ({@code extend}, model methods) and {@link BuiltinMethods#lookup} for each run-time kind — so the two paths
+ * cannot disagree about which methods exist or what they do. Typed calls never come here.
+ */
+final class DynamicCalls {
+    /** One representative type per run-time kind that has built-in methods (element types unknown: any). */
+    private static final List<Type> KINDS = List.of(Prim.STRING, new Type.Array(Type.ANY),
+            new Type.Tuple(new ArrayList<>()), new Type.MapT(Type.ANY, Type.ANY), new Type.SetT(Type.ANY),
+            Prim.BYTES, new Type.Channel(Type.ANY));
+
+    private final ExprChecker exprs;
+    private final Checker checker;
+
+    DynamicCalls(ExprChecker exprs) {
+        this.exprs = exprs;
+        this.checker = exprs.checker;
+    }
+
+    TExpr call(TExpr receiver, Expr.MethodCall m) {
+        String name = m.name();
+        int argc = m.args().size();
+        Extensions extensions = new Extensions(checker);
+        List<TExpr.DynBranch> branches = new ArrayList<>();
+        boolean mutating = BuiltinMethods.isMutatingName(name);
+        for (Type kind : KINDS) {
+            FnSymbol ext = extensions.find(kind, name);
+            if (ext != null) {
+                mutating |= addUser(branches, extensions, ext, argc);
+                continue;
+            }
+            BuiltinMethods.Spec spec = BuiltinMethods.lookup(kind, name, argc);
+            if (spec == null) continue;
+            if (spec.effect() != BuiltinMethods.Effect.NONE) {
+                mutating = true;
+                continue;
+            }
+            RtMethod rt = spec.method();
+            String recv = rt.invoke() == RtMethod.Invoke.VIRTUAL ? rt.owner() : firstParamClass(rt.descriptor());
+            if (recv != null) branches.add(new TExpr.DynBranch(recv, rt));
+        }
+        List<ModelInfo> models = new ArrayList<>(checker.types.models.values());
+        models.sort(Comparator.comparing(mi -> mi.internalName));
+        for (ModelInfo info : models) {
+            FnSymbol ext = extensions.find(new Type.Model(info, List.of()), name);
+            if (ext != null) mutating |= addUser(branches, extensions, ext, argc);
+        }
+        if (mutating) {
+            // value semantics need the changed receiver stored back into its place, whose kind is unknown here
+            exprs.error(m.span(), "Type Error: Cannot call mutating method '" + name + "' on an untyped value",
+                    "annotate the variable or parameter with its type (e.g. `xs: [i64]`) so the change can be kept");
+            return new TExpr.Invalid(m.span());
+        }
+        List<TExpr> args = new ArrayList<>();
+        for (Expr a : m.args()) args.add(exprs.checkExpecting(a, Type.ANY));
+        return new TExpr.DynCall(name, receiver, args, branches, m.span());
+    }
+
+    /** Adds a user method taking the receiver and {@code argc} arguments; true when it mutates its receiver. */
+    private boolean addUser(List<TExpr.DynBranch> branches, Extensions extensions, FnSymbol ext, int argc) {
+        if (!extensions.takesReceiver(ext) || ext.params.size() != argc + 1) return false;
+        if (checker.mutatingMethods.contains(ext)) return true;
+        String desc = ext.descriptor();
+        String recv = firstParamClass(desc);
+        if (recv != null) {
+            branches.add(new TExpr.DynBranch(recv,
+                    new RtMethod(RtMethod.Invoke.STATIC, ext.ownerInternalName, ext.jvmName, desc)));
+        }
+        return false;
+    }
+
+    /** The class of a static method's first (receiver) parameter, or null when it is a primitive. */
+    private static String firstParamClass(String descriptor) {
+        if (descriptor.length() < 2 || descriptor.charAt(1) != 'L') return null;
+        return descriptor.substring(2, descriptor.indexOf(';'));
+    }
+}
