@@ -12,6 +12,8 @@ final class Fiber extends FiberWaiter implements Runnable {
     final boolean root;
     /** The code a non-root fiber runs (null for the root). */
     final Runnable body;
+    /** User-facing number: 0 for a root, else 1, 2, … in start order within the group. */
+    final long number;
 
     /** Ring neighbours (circular, ordered by label); null once removed. */
     Fiber prev;
@@ -40,6 +42,7 @@ final class Fiber extends FiberWaiter implements Runnable {
         this.sched = sched;
         this.root = root;
         this.body = body;
+        this.number = root ? 0 : sched.group.threadNumbers.incrementAndGet();
     }
 
     /**

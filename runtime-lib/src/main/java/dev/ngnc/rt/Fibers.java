@@ -171,11 +171,11 @@ public final class Fibers {
         }
     }
 
-    /** The failing fiber, for the backtrace: {@code thread fiber [label]}. */
+    /** The failing fiber, for the backtrace: {@code thread 3} (threads are numbered in start order). */
     private static String fiberName() {
         Scheduler s = Scheduler.currentScheduler();
         Fiber f = s == null ? null : s.running();
-        return f == null ? "a thread fiber" : "thread " + f;
+        return f == null ? "a thread" : "thread " + f.number;
     }
 
     /** The payload of a dead fiber's {@code Error(…)}: message, then the location line if any. */

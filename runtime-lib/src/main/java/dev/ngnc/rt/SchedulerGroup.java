@@ -37,6 +37,8 @@ final class SchedulerGroup {
     volatile SchedulerDeadlock deadlock;
     /** Root fibers of this group inside {@link Scheduler#awaitOthers} (fast path of {@link #release()}). */
     final AtomicInteger awaiters = new AtomicInteger();
+    /** Numbers the {@code thread(…)} fibers of this run in start order (main is thread 0), for error reports. */
+    final AtomicLong threadNumbers = new AtomicLong();
 
     SchedulerGroup(FiberEngine engine, PrintStream err, boolean detectDeadlocks) {
         this.engine = engine;

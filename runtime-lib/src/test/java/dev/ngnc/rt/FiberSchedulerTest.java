@@ -158,8 +158,8 @@ class FiberSchedulerTest {
         });
         assertEquals("true\nThread panicked: kaboom\n --> main.ngn:7\n"
                 + "Result::Error (Runtime Error: Division failed\n --> main.ngn:9)\nmain continues\n", r.out());
-        assertEquals("[ngn] Thread panicked: kaboom\n --> main.ngn:7\n"
-                + "[ngn] Runtime Error: Division failed\n --> main.ngn:9\n", r.err());
+        assertEquals("[ngn] Thread panicked: kaboom\n --> main.ngn:7\n  in thread 1\n"
+                + "[ngn] Runtime Error: Division failed\n --> main.ngn:9\n  in thread 2\n", r.err());
         assertEquals(0, r.status());
     }
 

@@ -168,8 +168,8 @@ class NgnChannelTest {
         });
         assertEquals("Result::Error (Runtime Error: Receive from closed and empty channel)\n"
                 + "Result::Error (Runtime Error: Send to closed channel)\n", r.out());
-        assertEquals("[ngn] Runtime Error: Receive from closed and empty channel\n"
-                + "[ngn] Runtime Error: Send to closed channel\n", r.err());
+        assertEquals("[ngn] Runtime Error: Receive from closed and empty channel\n  in thread 1\n"
+                + "[ngn] Runtime Error: Send to closed channel\n  in thread 2\n", r.err());
     }
 
     @ParameterizedTest
