@@ -85,6 +85,22 @@ final class AstWalk {
                         && m.receiver() instanceof Expr.Field && rootedAtThis(m.receiver())));
     }
 
+    /** Does a {@code return value} of this body itself (not of a closure or nested function in it) exist? */
+    static boolean returnsValue(Stmt s) {
+        if (s == null) return false;
+        return switch (s) {
+            case Stmt.Return r -> r.value() != null;
+            case Stmt.Block b -> b.statements().stream().anyMatch(AstWalk::returnsValue);
+            case Stmt.If i -> returnsValue(i.then()) || returnsValue(i.otherwise());
+            case Stmt.While w -> returnsValue(w.body());
+            case Stmt.Loop l -> returnsValue(l.body());
+            case Stmt.For f -> returnsValue(f.body());
+            case Stmt.Match m -> m.arms().stream().anyMatch(a -> returnsValue(a.body()));
+            case Stmt.Check c -> returnsValue(c.orElse());
+            default -> false;
+        };
+    }
+
     static boolean mentionsThis(Stmt body) {
         return anyExpr(body, e -> e instanceof Expr.This);
     }

@@ -35,6 +35,8 @@ final class BodyChecker {
     private final Map<Integer, Type> widened = new HashMap<>();
     private final Map<LocalVar, Integer> declOffsets = new HashMap<>();
     private boolean needsRecheck;
+    /** Checking only to learn the result type of a function declared without one ({@link #inferResult}). */
+    private boolean inferring;
 
     BodyChecker(Checker checker) {
         this.checker = checker;
@@ -49,6 +51,34 @@ final class BodyChecker {
     // ---- entry points ---------------------------------------------------------------------------
 
     void checkFunction(FnSymbol fn, Decl.Fn decl, List<Param> params) {
+        Diagnostics scratch = checkToFixedPoint(fn, decl, params);
+        for (var d : scratch.all()) checker.diagnostics.add(d);
+    }
+
+    /**
+     * The result type of a function declared without one: an expression body ({@code fn add(a, b) a + b})
+     * returns its expression's type; a block body is void unless it returns untyped values, which the
+     * reference passes through (spec 2.7), so it returns {@code any}. Nothing is reported and no closure
+     * is kept. Null when the body does not check on its own (e.g. it reads a global not declared yet).
+     */
+    Type inferResult(FnSymbol fn, Decl.Fn decl, List<Param> params) {
+        int closuresBefore = checker.closures.size();
+        inferring = true;
+        try {
+            Diagnostics scratch = checkToFixedPoint(fn, decl, params);
+            if (scratch.errorCount() > 0) return null;
+            Type t = ctx.inferredResult;
+            if (decl.expressionBody()) return t == null ? Prim.VOID : t;
+            return t instanceof Type.Any ? Type.ANY : Prim.VOID;
+        } finally {
+            inferring = false;
+            checker.closures.subList(closuresBefore, checker.closures.size()).clear();
+            fn.body = null;
+        }
+    }
+
+    /** Checks the body (re-checking while locals widen) into scratch diagnostics, which it returns. */
+    private Diagnostics checkToFixedPoint(FnSymbol fn, Decl.Fn decl, List<Param> params) {
         Diagnostics real = checker.diagnostics;
         // Widening is monotone (a variable only ever goes from an int type to number), so re-checking until no
         // new variable widens is a fixed point reached in at most (locals + 1) passes: every use, including an
@@ -63,17 +93,14 @@ final class BodyChecker {
             } finally {
                 Checker.swapDiagnostics(checker, real);
             }
-            if (needsRecheck) {
-                checker.closures.subList(closuresBefore, checker.closures.size()).clear();
-                continue;
-            }
-            for (var d : scratch.all()) real.add(d);
-            return;
+            if (!needsRecheck) return scratch;
+            checker.closures.subList(closuresBefore, checker.closures.size()).clear();
         }
     }
 
     private void checkFunctionOnce(FnSymbol fn, Decl.Fn decl, List<Param> params) {
         ctx = new BodyContext(BodyContext.Kind.FUNCTION, null, fn.result);
+        ctx.inferResult = inferring;
         int first = 0;
         if (!fn.params.isEmpty() && fn.params.get(0).name.equals("this") && params.size() < fn.params.size()) {
             ctx.thisVar = fn.params.get(0);
@@ -89,9 +116,10 @@ final class BodyChecker {
         }
         List<TStmt> body = new ArrayList<>();
         addDefaultParamInits(fn, params, first, body);
-        body.addAll(statements(decl.body(), decl.expressionBody() && fn.result != Prim.VOID).statements());
+        boolean implicitReturn = decl.expressionBody() && (inferring || fn.result != Prim.VOID);
+        body.addAll(statements(decl.body(), implicitReturn).statements());
         fn.body = new TStmt.Block(body, decl.body().span());
-        if (needsValue(fn.result) && !Termination.terminates(fn.body)) {
+        if (!inferring && needsValue(fn.result) && !Termination.terminates(fn.body)) {
             error(decl.nameSpan(), "Type Error: Function '" + fn.name + "' can reach the end of its body without "
                     + "returning a value of type " + Types.display(fn.result), MISSING_RETURN_HINT);
         }
@@ -242,6 +270,12 @@ final class BodyChecker {
         if (!(v.target() instanceof Pattern.Bind bind)) {
             return new Destructuring(this).declare(v, declared);
         }
+        if (declared == null && v.init() instanceof Expr.ArrayLit a && a.elements().isEmpty()) {
+            error(v.init().span(), "Type Error: Cannot infer type for empty array variable '" + bind.name() + "'",
+                    "annotate it, e.g. `var " + bind.name() + ": array<i64> = []` or `var " + bind.name()
+                            + "<i64> = []`");
+            declared = Type.ERROR;
+        }
         TExpr init = exprs.checkExpecting(v.init(), declared);
         Type t = declared != null ? declared : init.type();
         // Declared numeric types have no run-time effect (spec 3.1): `const x: u8 = b[0]` holds the u8 it is given.
@@ -266,10 +300,18 @@ final class BodyChecker {
         return new TStmt.Let(var, init, v.span());
     }
 
-    /** Declares a local in the innermost scope (redeclaring a name in the same scope is an error). */
+    /**
+     * Declares a local in the innermost scope. Redeclaring a name there is an error unless the type is the same
+     * (spec 4.5: the reference allows it; the new binding is used from here on). Object literals count as the
+     * same type whatever their fields, since the reference types them all {@code any}.
+     */
     LocalVar declareLocal(String name, Type type, boolean mutable, Span declSpan, Span nameSpan) {
         if (ctx.declaredInInnermost(name)) {
-            error(nameSpan, "'" + name + "' already defined in this scope");
+            BodyContext.Binding old = ctx.scopes.peek().get(name);
+            Type was = old.var().type;
+            boolean same = old.fnParams() == null && (was.equals(type)
+                    || was instanceof Type.Object && type instanceof Type.Object);
+            if (!same) error(nameSpan, "'" + name + "' already defined in this scope");
         }
         Type w = widened.get(declSpan.start());
         LocalVar var = new LocalVar(name, w != null ? w : type, mutable);
@@ -293,12 +335,39 @@ final class BodyChecker {
     private TStmt localFn(Stmt.LocalFn lf) {
         Decl.Fn f = lf.fn();
         FnSymbol sig = checker.signature(f, checker.mainClass, "local$" + f.name(), null);
-        Type fnType = new Type.Fn(sig.params.stream().map(p -> p.type).toList(), sig.result);
+        Type result = sig.result;
+        if (f.returnType() == null && (f.expressionBody() || AstWalk.returnsValue(f.body()))) {
+            result = inferNestedResult(sig, f);
+        }
+        Type fnType = new Type.Fn(sig.params.stream().map(p -> p.type).toList(), result);
         LocalVar holder = declareLocal(f.name(), fnType, false, lf.span(), f.nameSpan());
-        ctx.scopes.peek().put(f.name(), new BodyContext.Binding(holder, true, fnType));
-        TExpr.Closure closure = closureBody(sig.params, f.params(), sig.result, false, f.body(), f.expressionBody(),
+        ctx.declareNestedFn(f.name(), holder, f.params());
+        TExpr.Closure closure = closureBody(sig.params, f.params(), result, false, f.body(), f.expressionBody(),
                 BodyContext.Kind.NESTED_FN, f.name(), fnType, f.span());
         return new TStmt.Let(holder, closure, lf.span());
+    }
+
+    /**
+     * The result of a nested function declared without one, by the rule of {@link #inferResult}: its body is
+     * checked once with the result inferred (calls to itself are {@code any}), reporting nothing and keeping
+     * no closure.
+     */
+    private Type inferNestedResult(FnSymbol sig, Decl.Fn f) {
+        Diagnostics real = checker.diagnostics;
+        int closuresBefore = checker.closures.size();
+        Diagnostics scratch = new Diagnostics();
+        Checker.swapDiagnostics(checker, scratch);
+        Type inferred;
+        try {
+            Type selfType = new Type.Fn(sig.params.stream().map(p -> p.type).toList(), Type.ANY);
+            inferred = closureBody(sig.params, f.params(), Type.ANY, true, f.body(), f.expressionBody(),
+                    BodyContext.Kind.NESTED_FN, f.name(), selfType, f.span()).info().result;
+        } finally {
+            Checker.swapDiagnostics(checker, real);
+            checker.closures.subList(closuresBefore, checker.closures.size()).clear();
+        }
+        if (f.expressionBody()) return scratch.errorCount() > 0 || inferred == null ? Type.ANY : inferred;
+        return inferred instanceof Type.Any ? Type.ANY : Prim.VOID;
     }
 
     /**
@@ -315,7 +384,7 @@ final class BodyChecker {
         if (selfName != null) {
             inner.selfName = selfName;
             inner.self = new LocalVar(selfName, fnType, false);
-            inner.scopes.peek().put(selfName, new BodyContext.Binding(inner.self, true, fnType));
+            inner.declareNestedFn(selfName, inner.self, astParams);
         }
         ctx = inner;
         TStmt.Block checked;

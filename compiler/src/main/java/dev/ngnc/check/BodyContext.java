@@ -46,16 +46,21 @@ final class BodyContext {
         scopes.push(new HashMap<>());
     }
 
-    /** A name bound in a scope: a local variable, or a nested named function (also a local holding an NgnFn). */
-    record Binding(LocalVar var, boolean isNestedFn, Type declaredFnType) {}
+    /**
+     * A name bound in a scope: a local variable, or a nested named function (a local holding an NgnFn) with
+     * its declared parameters, so that calls by name can leave out optional and defaulted arguments.
+     */
+    record Binding(LocalVar var, List<dev.ngnc.ast.Param> fnParams) {}
 
     void push() { scopes.push(new HashMap<>()); }
 
     void pop() { scopes.pop(); }
 
-    void declare(String name, LocalVar var) { scopes.peek().put(name, new Binding(var, false, null)); }
+    void declare(String name, LocalVar var) { scopes.peek().put(name, new Binding(var, null)); }
 
-    void declareNestedFn(String name, LocalVar var) { scopes.peek().put(name, new Binding(var, true, null)); }
+    void declareNestedFn(String name, LocalVar var, List<dev.ngnc.ast.Param> params) {
+        scopes.peek().put(name, new Binding(var, params));
+    }
 
     Binding lookupHere(String name) {
         for (Map<String, Binding> scope : scopes) {

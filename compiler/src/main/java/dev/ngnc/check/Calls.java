@@ -39,6 +39,11 @@ final class Calls {
         LocalVar local = exprs.resolveLocal(name, n.span());
         if (local != null) {
             exprs.reportIfMoved(local, n.span());
+            List<Param> nested = exprs.nestedFnParams(name);
+            if (nested != null && local.type instanceof Type.Fn f && f.params().size() == nested.size()) {
+                List<TExpr> args = complete(f.params(), nested, c.args(), c.span(), name);
+                return new TExpr.CallValue(new TExpr.Local(local, n.span()), args, f.result(), c.span());
+            }
             return callValue(new TExpr.Local(local, n.span()), c, name);
         }
         var global = checker.globals.get(name);
@@ -123,7 +128,16 @@ final class Calls {
     List<TExpr> arguments(FnSymbol fn, List<Expr> given, Span span, String name) {
         List<Param> params = checker.fnParams.get(fn);
         int offset = fn.params.size() - (params == null ? fn.params.size() : params.size());
-        int total = fn.params.size() - offset;
+        List<Type> types = fn.params.subList(offset, fn.params.size()).stream().map(p -> p.type).toList();
+        return complete(types, params, given, span, name);
+    }
+
+    /**
+     * {@link #arguments} against parameter types {@code types} and their declarations {@code params} (null: all
+     * required) — shared by top-level functions, methods and nested named functions.
+     */
+    private List<TExpr> complete(List<Type> types, List<Param> params, List<Expr> given, Span span, String name) {
+        int total = types.size();
         int required = 0;
         if (params != null) {
             for (Param p : params) if (!p.optional() && p.defaultValue() == null) required++;
@@ -135,16 +149,16 @@ final class Calls {
         }
         List<TExpr> out = new ArrayList<>();
         for (int i = 0; i < total; i++) {
-            LocalVar pv = fn.params.get(i + offset);
+            Type paramType = types.get(i);
             Param ast = params == null ? null : params.get(i);
             boolean optional = ast != null && ast.optional();
-            Type target = optional ? Types.presentPayload(pv.type) : pv.type;
+            Type target = optional ? Types.presentPayload(paramType) : paramType;
             if (i < given.size()) {
                 Expr argExpr = given.get(i);
                 TExpr arg = exprs.checkExpecting(argExpr, target);
                 exprs.requireAssignable(target, arg, argExpr.span(), "Argument " + (i + 1) + " mismatch");
                 if (optional) {
-                    arg = new TExpr.EnumLit(EnumInfo.MAYBE, "Value", arg, pv.type, argExpr.span());
+                    arg = new TExpr.EnumLit(EnumInfo.MAYBE, "Value", arg, paramType, argExpr.span());
                 }
                 if (ast != null && ast.owned() && argExpr instanceof Expr.Name n) {
                     LocalVar moved = exprs.resolveLocal(n.name(), n.span());
@@ -152,7 +166,7 @@ final class Calls {
                 }
                 out.add(arg);
             } else if (optional) {
-                out.add(new TExpr.NullConst(pv.type, span));
+                out.add(new TExpr.NullConst(paramType, span));
             } else if (ast != null && ast.defaultValue() != null) {
                 TExpr d = exprs.checkExpecting(ast.defaultValue(), target);
                 exprs.requireAssignable(target, d, ast.defaultValue().span(), "Default value mismatch");

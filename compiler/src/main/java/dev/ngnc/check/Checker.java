@@ -138,6 +138,7 @@ public final class Checker {
         }
         declareTypes(program);
         declareSignatures(program);
+        inferUndeclaredResults();
         List<TStmt> topLevel = checkTopLevel(program);
         for (Map.Entry<FnSymbol, Decl.Fn> e : fnDecls.entrySet()) {
             new BodyChecker(this).checkFunction(e.getKey(), e.getValue(), fnParams.get(e.getKey()));
@@ -281,6 +282,36 @@ public final class Checker {
         }
         Type result = f.returnType() == null ? Prim.VOID : types.resolve(f.returnType());
         return new FnSymbol(f.name(), owner, jvmName, params, result, f.nameSpan());
+    }
+
+    /**
+     * Gives each function declared without a return type the type its body returns ({@link
+     * BodyChecker#inferResult}), before any call to it is checked. Every such function starts as {@code any}
+     * (always a valid result: calls box) and passes repeat until no result changes, so functions calling one
+     * another settle; one that does not settle, or whose body does not check yet, stays {@code any}.
+     */
+    private void inferUndeclaredResults() {
+        List<FnSymbol> open = new ArrayList<>();
+        java.util.Set<FnSymbol> roleImpls = new java.util.HashSet<>();
+        for (TProgram.RoleBinding b : roleBindings) roleImpls.add(b.impl());
+        for (Map.Entry<FnSymbol, Decl.Fn> e : fnDecls.entrySet()) {
+            Decl.Fn decl = e.getValue();
+            if (decl.returnType() != null || roleImpls.contains(e.getKey()) || decl.name().equals("main")) continue;
+            if (!decl.expressionBody() && !AstWalk.returnsValue(decl.body())) continue; // plainly void
+            e.getKey().result = Type.ANY;
+            open.add(e.getKey());
+        }
+        for (int pass = 0; pass < 4 && !open.isEmpty(); pass++) {
+            boolean changed = false;
+            for (FnSymbol fn : open) {
+                Type t = new BodyChecker(this).inferResult(fn, fnDecls.get(fn), fnParams.get(fn));
+                if (t != null && !t.equals(fn.result)) {
+                    fn.result = t;
+                    changed = true;
+                }
+            }
+            if (!changed) return;
+        }
     }
 
     // ---- top level ------------------------------------------------------------------------------

@@ -63,7 +63,7 @@ final class DynamicCalls {
         if (mutating) {
             // value semantics need the changed receiver stored back into its place, whose kind is unknown here
             exprs.error(m.span(), "Type Error: Cannot call mutating method '" + name + "' on an untyped value",
-                    "annotate the variable or parameter with its type (e.g. `xs: [i64]`) so the change can be kept");
+                    "annotate the variable or parameter with its type (e.g. `xs: array<i64>`) so the change can be kept");
             return new TExpr.Invalid(m.span());
         }
         List<TExpr> args = new ArrayList<>();

@@ -193,9 +193,9 @@ final class ExprChecker {
             }
         }
         if (element == null) {
-            error(a.span(), "Type Error: Cannot infer the type of an empty array",
-                    "annotate it, e.g. `var xs: array<i64> = []` or `var xs<i64> = []`");
-            element = Type.ERROR;
+            // no context says what it holds (`state([])`, `for (x in [])`): it may hold anything, as in the
+            // reference; an unannotated `var xs = []` is rejected where it is declared (BodyChecker.varDecl)
+            element = Type.ANY;
         }
         if (element == Prim.VOID) {
             error(a.span(), "Type Error: an array cannot hold void values");
@@ -373,8 +373,9 @@ final class ExprChecker {
     }
 
     /**
-     * Finds a local by name in the current body, capturing it from enclosing bodies when needed.
-     * Nested named functions may only reach sibling functions (and themselves), not other locals.
+     * Finds a local by name in the current body, capturing it from enclosing bodies when needed. Closures and
+     * nested named functions alike capture by value where they are created (spec 8 "Visibility"; a state's
+     * cell is shared because the value is the cell).
      */
     LocalVar resolveLocal(String name, Span span) {
         return resolveIn(body.ctx, name, span);
@@ -388,15 +389,15 @@ final class ExprChecker {
         }
         BodyContext.Binding outerBinding = findBinding(c.parent, name);
         if (outerBinding == null) return null;
-        if (c.kind == BodyContext.Kind.NESTED_FN && !outerBinding.isNestedFn()) {
-            error(span, "nested function cannot access '" + name + "' of the enclosing function",
-                    "functions only see globals, top-level functions and sibling functions; pass '" + name
-                            + "' as a parameter or use a closure");
-            return null;
-        }
         LocalVar outer = resolveIn(c.parent, name, span);
         if (outer == null) return null;
         return c.capture(outer, new TExpr.Local(outer, span));
+    }
+
+    /** The declared parameters of the nested named function {@code name} resolves to, or null if it is not one. */
+    List<dev.ngnc.ast.Param> nestedFnParams(String name) {
+        BodyContext.Binding b = findBinding(body.ctx, name);
+        return b == null ? null : b.fnParams();
     }
 
     private static BodyContext.Binding findBinding(BodyContext c, String name) {

@@ -4,7 +4,7 @@ package dev.ngnc.lexer;
  * Which code points may start or continue an identifier. Beyond Unicode letters, ngn accepts a
  * fixed set of emoji blocks so that names like {@code 🚀} or {@code ❤️} are identifiers.
  */
-final class IdentifierChars {
+public final class IdentifierChars {
     private IdentifierChars() {}
 
     static boolean isStart(int cp) {
@@ -21,6 +21,11 @@ final class IdentifierChars {
         int type = Character.getType(cp);
         return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
                 || type == Character.OTHER_NUMBER;
+    }
+
+    /** Does the name start with an emoji ({@code 🏠})? Such names may name models, like uppercase ones. */
+    public static boolean startsWithEmoji(String name) {
+        return !name.isEmpty() && isEmoji(name.codePointAt(0));
     }
 
     static boolean isEmoji(int cp) {

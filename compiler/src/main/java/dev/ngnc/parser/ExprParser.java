@@ -331,11 +331,26 @@ final class ExprParser {
             List<Expr> args = parseArguments();
             return new Expr.Call(nameExpr, typeArgs, args, c.spanFrom(s));
         }
-        if (upper && c.peekRaw().is(TokenKind.LBRACE)) {
+        if ((upper || emojiModelLiteralAhead(name)) && c.peekRaw().is(TokenKind.LBRACE)) {
             Token open = c.advance();
             return new Expr.ModelLit(name.text(), List.of(), parseFields(open, "model literal"), c.spanFrom(s));
         }
         return nameExpr;
+    }
+
+    /**
+     * An emoji name directly followed by {@code { field: …} or {@code {}}: a model literal ({@code 🏠 { 🚪: "x" }}).
+     * Emoji have no case, so the shape of what follows decides instead of an uppercase initial.
+     */
+    private boolean emojiModelLiteralAhead(Token name) {
+        if (!name.is(TokenKind.IDENT) || !dev.ngnc.lexer.IdentifierChars.startsWithEmoji(name.text())
+                || !c.peekRaw().is(TokenKind.LBRACE)) {
+            return false;
+        }
+        int i = c.position() + 1;
+        while (c.tokenAt(i).is(TokenKind.NEWLINE)) i++;
+        Token first = c.tokenAt(i);
+        return first.is(TokenKind.RBRACE) || first.is(TokenKind.IDENT) && c.tokenAt(i + 1).is(TokenKind.COLON);
     }
 
     /** {@code ()}, {@code (e)} (plain grouping), {@code (a, b)}, and {@code (a,)} (a one-element tuple). */

@@ -15,7 +15,8 @@ public final class FnSymbol {
     public final String ownerInternalName;
     public final String jvmName;
     public final List<LocalVar> params;
-    public final Type result;
+    /** Final once the checker has inferred the results of functions declared without one (before any body is checked). */
+    public Type result;
     public final Span span;
     /** Set once the body is checked. */
     public TStmt.Block body;
