@@ -373,9 +373,11 @@ final class ExprChecker {
     }
 
     /**
-     * Finds a local by name in the current body, capturing it from enclosing bodies when needed. Closures and
-     * nested named functions alike capture by value where they are created (spec 8 "Visibility"; a state's
-     * cell is shared because the value is the cell).
+     * Finds a local by name in the current body, capturing it from enclosing bodies when needed. Closures
+     * capture any enclosing local by value where they are created. Nested named functions are isolated from
+     * enclosing `var`/`const` data (the docs and the corpus case errors/compile_fn_outer_local), but reach
+     * sibling functions and enclosing `state` cells, which they share (docs: state is how a function mutates
+     * outer data; see docs/decisions.md).
      */
     LocalVar resolveLocal(String name, Span span) {
         return resolveIn(body.ctx, name, span);
@@ -389,6 +391,13 @@ final class ExprChecker {
         }
         BodyContext.Binding outerBinding = findBinding(c.parent, name);
         if (outerBinding == null) return null;
+        if (c.kind == BodyContext.Kind.NESTED_FN && outerBinding.fnParams() == null
+                && !(outerBinding.var().type instanceof Type.State)) {
+            error(span, "nested function cannot read '" + name + "' of the enclosing function",
+                    "a function sees only globals, top-level and sibling functions, and enclosing `state` cells;"
+                            + " pass '" + name + "' as a parameter, or use a closure (`|...| ...`)");
+            return null;
+        }
         LocalVar outer = resolveIn(c.parent, name, span);
         if (outer == null) return null;
         return c.capture(outer, new TExpr.Local(outer, span));

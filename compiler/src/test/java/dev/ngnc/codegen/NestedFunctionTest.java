@@ -6,15 +6,18 @@ import static dev.ngnc.codegen.ArithmeticPropertyTest.compileAndRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** Nested named functions (spec 8 "Visibility", issue 10): captures of enclosing locals, optional and default parameters. */
+/**
+ * Nested named functions (issue 10): they share enclosing `state` cells, take optional and default parameters and
+ * call siblings; reading an enclosing `var`/`const` is an error (golden diagnostics/nested_fn_outer_local).
+ */
 class NestedFunctionTest {
 
     @Test
-    void readsEnclosingLocalsCapturedByValueAtItsDeclaration() throws Exception {
+    void closuresReadEnclosingLocalsCapturedByValueWhereTheyAreCreated() throws Exception {
         var run = compileAndRun("""
                 fn main() {
                   var base = 10
-                  fn plusBase(x: i64): i64 { return x + base }
+                  const plusBase = |x: i64| x + base
                   base = 100
                   print(plusBase(1))
                 }
