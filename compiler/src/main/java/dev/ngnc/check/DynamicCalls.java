@@ -2,6 +2,7 @@ package dev.ngnc.check;
 
 import dev.ngnc.ast.Expr;
 import dev.ngnc.tast.FnSymbol;
+import dev.ngnc.tast.Place;
 import dev.ngnc.tast.RtMethod;
 import dev.ngnc.tast.TExpr;
 import dev.ngnc.types.ModelInfo;
@@ -37,7 +38,8 @@ final class DynamicCalls {
         int argc = m.args().size();
         Extensions extensions = new Extensions(checker);
         List<TExpr.DynBranch> branches = new ArrayList<>();
-        boolean mutating = BuiltinMethods.isMutatingName(name);
+        List<TExpr.DynBranch> replacing = new ArrayList<>();
+        boolean mutating = false;
         for (Type kind : KINDS) {
             FnSymbol ext = extensions.find(kind, name);
             if (ext != null) {
@@ -46,13 +48,20 @@ final class DynamicCalls {
             }
             BuiltinMethods.Spec spec = BuiltinMethods.lookup(kind, name, argc);
             if (spec == null) continue;
-            if (spec.effect() != BuiltinMethods.Effect.NONE) {
-                mutating = true;
-                continue;
-            }
             RtMethod rt = spec.method();
-            String recv = rt.invoke() == RtMethod.Invoke.VIRTUAL ? rt.owner() : firstParamClass(rt.descriptor());
-            if (recv != null) branches.add(new TExpr.DynBranch(recv, rt));
+            String recv = receiverClass(rt);
+            if (recv == null) continue;
+            switch (spec.effect()) {
+                case NONE -> branches.add(new TExpr.DynBranch(recv, rt));
+                case MUTATES -> {
+                    mutating = true;
+                    branches.add(new TExpr.DynBranch(recv, rt));
+                }
+                case STRING_SLICE -> {
+                    mutating = true;
+                    replacing.add(new TExpr.DynBranch(recv, rt, spec.rest()));
+                }
+            }
         }
         List<ModelInfo> models = new ArrayList<>(checker.types.models.values());
         models.sort(Comparator.comparing(mi -> mi.internalName));
@@ -60,28 +69,33 @@ final class DynamicCalls {
             FnSymbol ext = extensions.find(new Type.Model(info, List.of()), name);
             if (ext != null) mutating |= addUser(branches, extensions, ext, argc);
         }
+        Place place = null;
         if (mutating) {
-            // value semantics need the changed receiver stored back into its place, whose kind is unknown here
-            exprs.error(m.span(), "Type Error: Cannot call mutating method '" + name + "' on an untyped value",
-                    "annotate the variable or parameter with its type (e.g. `xs: array<i64>`) so the change can be kept");
-            return new TExpr.Invalid(m.span());
+            // value semantics: the changed receiver must land back in its place (and in no alias of it)
+            place = m.receiver() instanceof Expr.This && exprs.body.ctx.thisVar != null
+                    ? new Place.Local(exprs.body.ctx.thisVar)
+                    : exprs.place(m.receiver(), "call mutating method '" + name + "' on", true, name);
+            if (place == null) return new TExpr.Invalid(m.span());
         }
         List<TExpr> args = new ArrayList<>();
         for (Expr a : m.args()) args.add(exprs.checkExpecting(a, Type.ANY));
-        return new TExpr.DynCall(name, receiver, args, branches, m.span());
+        return new TExpr.DynCall(name, receiver, args, branches, place, replacing, m.span());
     }
 
     /** Adds a user method taking the receiver and {@code argc} arguments; true when it mutates its receiver. */
     private boolean addUser(List<TExpr.DynBranch> branches, Extensions extensions, FnSymbol ext, int argc) {
         if (!extensions.takesReceiver(ext) || ext.params.size() != argc + 1) return false;
-        if (checker.mutatingMethods.contains(ext)) return true;
         String desc = ext.descriptor();
         String recv = firstParamClass(desc);
         if (recv != null) {
             branches.add(new TExpr.DynBranch(recv,
                     new RtMethod(RtMethod.Invoke.STATIC, ext.ownerInternalName, ext.jvmName, desc)));
         }
-        return false;
+        return checker.mutatingMethods.contains(ext);
+    }
+
+    private static String receiverClass(RtMethod rt) {
+        return rt.invoke() == RtMethod.Invoke.VIRTUAL ? rt.owner() : firstParamClass(rt.descriptor());
     }
 
     /** The class of a static method's first (receiver) parameter, or null when it is a primitive. */

@@ -65,7 +65,9 @@ final class Maybes {
             body.ctx.pop();
         }
         // After the check, `x` names the payload for the rest of the scope.
-        LocalVar rebound = new LocalVar(c.name(), payloadOf(t), true);
+        // The payload keeps the binding's mutability: `check` on a const gives a const payload.
+        boolean mutable = !(source instanceof TExpr.Local l) || l.var().mutable;
+        LocalVar rebound = new LocalVar(c.name(), payloadOf(t), mutable);
         body.ctx.declare(c.name(), rebound);
         return new TStmt.Check(source, rebound, error, orElse, c.span());
     }

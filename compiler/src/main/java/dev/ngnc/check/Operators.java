@@ -80,6 +80,10 @@ final class Operators {
         if (op == BinaryOp.ADD && l == Prim.STRING && r == Prim.STRING) {
             return new TExpr.Arith(op, left, right, OpKind.STRING, Prim.STRING, span);
         }
+        if (op == BinaryOp.ADD && (isUntyped(l) && r == Prim.STRING || l == Prim.STRING && isUntyped(r))) {
+            // an untyped string joins a string; any other kind fails at run time naming both kinds
+            return new TExpr.Arith(op, left, right, OpKind.DYNAMIC, Type.ANY, span);
+        }
         OpKind k = numericKind(l, r);
         if (k == null) {
             exprs.error(span, "Type Error: Cannot perform binary operation on " + debug(l) + " and " + debug(r),
@@ -97,6 +101,8 @@ final class Operators {
             default -> new TExpr.Arith(op, left, right, k, k == OpKind.LONG ? Prim.I64 : Prim.F64, span);
         };
     }
+
+    private static boolean isUntyped(Type t) { return Types.isDynamic(t) && t != Prim.NUMBER; }
 
     /** LONG for int/int, DOUBLE for numeric mixes, DYNAMIC when either side is dynamic, null otherwise. */
     static OpKind numericKind(Type l, Type r) {

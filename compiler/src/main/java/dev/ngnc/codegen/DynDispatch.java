@@ -59,7 +59,7 @@ final class DynDispatch implements Opcodes {
     }
 
     /** Converts an Object argument to parameter {@code to}: checked unboxing, or a class check with an ngn error. */
-    private static void argument(MethodVisitor mv, Rep to) {
+    static void argument(MethodVisitor mv, Rep to) {
         if (to.kind() == dev.ngnc.types.JvmTypes.Kind.REF && !to.equals(Rep.OBJECT)) {
             mv.visitLdcInsn(org.objectweb.asm.Type.getObjectType(to.internal()));
             mv.visitMethodInsn(INVOKESTATIC, DYN, "argAs", "(" + D_OBJECT + "Ljava/lang/Class;)" + D_OBJECT, false);

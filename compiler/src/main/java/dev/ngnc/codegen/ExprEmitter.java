@@ -75,6 +75,7 @@ final class ExprEmitter implements Opcodes {
             case TExpr.Coalesce x -> true;
             case TExpr.Builtin x -> true;
             case TExpr.Mutate x -> true;
+            case TExpr.DynCall x -> true;
             default -> false;
         };
     }
@@ -180,12 +181,16 @@ final class ExprEmitter implements Opcodes {
             case TExpr.CallValue c -> callValue(c);
             case TExpr.Builtin b -> invokeRt(b.method(), b.operands(), b.type(), b.span());
             case TExpr.DynCall d -> {
-                String owner = prog.dynDispatcher(d);
-                emitAs(d.receiver(), Rep.OBJECT);
-                for (TExpr a : d.args()) emitValue(a, Rep.OBJECT);
-                g.line(d.span());
-                mv.visitMethodInsn(INVOKESTATIC, owner, DynDispatch.name(d.name(), d.args().size()),
-                        DynDispatch.descriptor(d.args().size()), false);
+                if (d.place() != null) {
+                    places.dynMutate(d);
+                } else {
+                    String owner = prog.dynDispatcher(d);
+                    emitAs(d.receiver(), Rep.OBJECT);
+                    for (TExpr a : d.args()) emitValue(a, Rep.OBJECT);
+                    g.line(d.span());
+                    mv.visitMethodInsn(INVOKESTATIC, owner, DynDispatch.name(d.name(), d.args().size()),
+                            DynDispatch.descriptor(d.args().size()), false);
+                }
                 Coercions.coerce(mv, Rep.OBJECT, Rep.of(d.type()));
             }
             case TExpr.Mutate m -> places.mutate(m);

@@ -179,6 +179,64 @@ final class PlaceEmitter implements Opcodes {
     }
 
     /**
+     * A dynamic call that may mutate its receiver ({@link TExpr.DynCall#place}): arguments first, then the
+     * writable receiver (stored back into the place), then either a replacing candidate inline (the place gets
+     * its {@code rest}) or the program's dispatcher, which mutates the writable receiver in place. Pushes an Object.
+     */
+    void dynMutate(TExpr.DynCall d) {
+        int argc = d.args().size();
+        int[] temps = new int[argc];
+        for (int i = 0; i < argc; i++) {
+            ex.emitValue(d.args().get(i), Rep.OBJECT);
+            temps[i] = g.newTemp(Rep.OBJECT);
+            g.store(temps[i], Rep.OBJECT);
+        }
+        Rep held = writable(d.place());
+        Coercions.coerce(mv, held, Rep.OBJECT);
+        int recv = g.newTemp(Rep.OBJECT);
+        g.store(recv, Rep.OBJECT);
+        org.objectweb.asm.Label done = new org.objectweb.asm.Label();
+        for (TExpr.DynBranch b : d.replacing()) {
+            org.objectweb.asm.Label next = new org.objectweb.asm.Label();
+            g.load(recv, Rep.OBJECT);
+            mv.visitTypeInsn(INSTANCEOF, b.receiverClass());
+            mv.visitJumpInsn(IFEQ, next);
+            g.line(d.span());
+            replacingCall(b.method(), b.receiverClass(), recv, temps);
+            int taken = g.newTemp(Rep.OBJECT);
+            g.store(taken, Rep.OBJECT);
+            store(d.place(), target -> {
+                replacingCall(b.rest(), b.receiverClass(), recv, temps);
+                Coercions.coerce(mv, Rep.OBJECT, target);
+            });
+            g.load(taken, Rep.OBJECT);
+            mv.visitJumpInsn(GOTO, done);
+            mv.visitLabel(next);
+        }
+        String owner = ex.prog.dynDispatcher(d);
+        g.load(recv, Rep.OBJECT);
+        for (int t : temps) g.load(t, Rep.OBJECT);
+        g.line(d.span());
+        mv.visitMethodInsn(INVOKESTATIC, owner, DynDispatch.name(d.name(), argc), DynDispatch.descriptor(argc), false);
+        mv.visitLabel(done);
+    }
+
+    /** Calls {@code m} on the receiver in {@code recv} (known to be a {@code cls}) with the Object arguments; pushes an Object. */
+    private void replacingCall(RtMethod m, String cls, int recv, int[] temps) {
+        boolean virtual = m.invoke() == RtMethod.Invoke.VIRTUAL;
+        List<Rep> params = RtDescriptors.params(m.descriptor());
+        List<Rep> argReps = virtual ? params : params.subList(1, params.size());
+        g.load(recv, Rep.OBJECT);
+        mv.visitTypeInsn(CHECKCAST, cls);
+        for (int i = 0; i < temps.length; i++) {
+            g.load(temps[i], Rep.OBJECT);
+            DynDispatch.argument(mv, argReps.get(i));
+        }
+        invoke(m);
+        Coercions.coerce(mv, RtDescriptors.result(m.descriptor()), Rep.OBJECT);
+    }
+
+    /**
      * {@code s.slice(a, b)} on a string place: value {@code taken(s, args)}, and the place becomes
      * {@code rest(s, args)}; the arguments are evaluated once.
      */

@@ -22,6 +22,7 @@ final class Scan {
         return anyExpr(body, e -> switch (e) {
             case TExpr.Mutate m -> root(m.place()) == v;
             case TExpr.StringSlice s -> root(s.place()) == v;
+            case TExpr.DynCall d -> d.place() != null && root(d.place()) == v;
             case TExpr.Assign a -> !(a.place() instanceof Place.Local) && root(a.place()) == v;
             default -> false;
         });

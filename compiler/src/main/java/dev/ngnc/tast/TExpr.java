@@ -107,17 +107,24 @@ public sealed interface TExpr {
      * {@code x.m(args)} where x's static type is dynamic: the program's dispatcher for (m, argc) tests the run-time
      * kind of x against each {@code branches} entry (a built-in or user method of that kind, from the checker's
      * tables) and calls the first that fits; none fits ⇒ RT "Cannot call method 'm' on <kind>". Result: any.
+     * When some candidate mutates its receiver, {@code place} is where x lives: the arguments are evaluated, the
+     * value at the place is made writable (unshared) and stored back, then dispatched on, so in-place changes
+     * land in the place and in no alias of it. {@code replacing} are candidates for immutable kinds (string and
+     * bytes {@code slice}) that instead store {@code rest} into the place and yield {@code method}'s result.
      */
-    record DynCall(String name, TExpr receiver, List<TExpr> args, List<DynBranch> branches, Span span)
-            implements TExpr {
+    record DynCall(String name, TExpr receiver, List<TExpr> args, List<DynBranch> branches, Place place,
+                   List<DynBranch> replacing, Span span) implements TExpr {
         public Type type() { return Type.ANY; }
     }
 
     /**
      * One candidate of a {@link DynCall}: when the receiver is an instance of {@code receiverClass} (internal name),
-     * call {@code method} (virtual on that class, or static taking the receiver first).
+     * call {@code method} (virtual on that class, or static taking the receiver first). {@code rest} is only set
+     * on {@link DynCall#replacing} candidates.
      */
-    record DynBranch(String receiverClass, RtMethod method) {}
+    record DynBranch(String receiverClass, RtMethod method, RtMethod rest) {
+        public DynBranch(String receiverClass, RtMethod method) { this(receiverClass, method, null); }
+    }
 
     /** Read of a model field (a JVM getfield). */
     record ModelField(TExpr receiver, ModelInfo model, String field, Type type, Span span) implements TExpr {}

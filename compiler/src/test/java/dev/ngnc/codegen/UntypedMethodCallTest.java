@@ -85,4 +85,64 @@ class UntypedMethodCallTest {
         assertEquals("", run.out());
         assertTrue(run.failure() != null && run.failure().contains("Cannot call method 'nope' on"), run.failure());
     }
+
+    @Test
+    void mutatingMethodsChangeTheUntypedPlaceAndNoAliasOfIt() throws Exception {
+        var run = compileAndRun("""
+                fn main() {
+                  const p = json.parse("{\\"a\\": [1,2,3], \\"m\\": {\\"k\\": [1]}}")
+                  check p? { return }
+                  var a = p.a
+                  var b = a
+                  b.push(9)
+                  print(a)
+                  print(b.pop())
+                  print(b)
+                  var o = p.m
+                  o.k.push(2)
+                  print(o)
+                  print(p.m)
+                }
+                """);
+        assertNull(run.failure());
+        assertEquals("[1, 2, 3]\n9\n[1, 2, 3]\n{k: [1, 2]}\n{k: [1]}\n", run.out());
+    }
+
+    @Test
+    void sliceOnAnUntypedStringTakesThePrefixAndLeavesTheRest() throws Exception {
+        var run = compileAndRun("""
+                fn main() {
+                  const p = json.parse("{\\"s\\": \\"hello world\\"}")
+                  check p? { return }
+                  var s = p.s
+                  print(s.slice(0, 5))
+                  print(s)
+                  print(s + "!")
+                }
+                """);
+        assertNull(run.failure());
+        assertEquals("hello\n world\n world!\n", run.out());
+    }
+
+    @Test
+    void mutatingExtendMethodsReachedThroughAnUntypedParameterKeepValueSemantics() throws Exception {
+        var run = compileAndRun("""
+                model Box { items: array<i64> }
+                extend Box {
+                  fn add(n: i64) { this.items.push(n) }
+                }
+                fn grow(b) {
+                  var x = b
+                  x.add(5)
+                  return x
+                }
+                fn main() {
+                  const bx = Box { items: [1] }
+                  print(grow(bx).items)
+                  print(bx.items)
+                }
+                """);
+        assertNull(run.failure());
+        assertEquals("[1, 5]\n[1]\n", run.out());
+    }
 }
