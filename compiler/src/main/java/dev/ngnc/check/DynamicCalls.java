@@ -5,6 +5,7 @@ import dev.ngnc.tast.FnSymbol;
 import dev.ngnc.tast.Place;
 import dev.ngnc.tast.RtMethod;
 import dev.ngnc.tast.TExpr;
+import dev.ngnc.types.JvmTypes;
 import dev.ngnc.types.ModelInfo;
 import dev.ngnc.types.Prim;
 import dev.ngnc.types.Type;
@@ -43,7 +44,7 @@ final class DynamicCalls {
         for (Type kind : KINDS) {
             FnSymbol ext = extensions.find(kind, name);
             if (ext != null) {
-                mutating |= addUser(branches, extensions, ext, argc);
+                mutating |= addUser(branches, extensions, ext, kind, argc);
                 continue;
             }
             BuiltinMethods.Spec spec = BuiltinMethods.lookup(kind, name, argc);
@@ -67,7 +68,7 @@ final class DynamicCalls {
         models.sort(Comparator.comparing(mi -> mi.internalName));
         for (ModelInfo info : models) {
             FnSymbol ext = extensions.find(new Type.Model(info, List.of()), name);
-            if (ext != null) mutating |= addUser(branches, extensions, ext, argc);
+            if (ext != null) mutating |= addUser(branches, extensions, ext, new Type.Model(info, List.of()), argc);
         }
         Place place = null;
         if (mutating) {
@@ -83,8 +84,18 @@ final class DynamicCalls {
     }
 
     /** Adds a user method taking the receiver and {@code argc} arguments; true when it mutates its receiver. */
-    private boolean addUser(List<TExpr.DynBranch> branches, Extensions extensions, FnSymbol ext, int argc) {
-        if (!extensions.takesReceiver(ext) || ext.params.size() != argc + 1) return false;
+    private boolean addUser(List<TExpr.DynBranch> branches, Extensions extensions, FnSymbol ext, Type kind,
+                            int argc) {
+        if (!extensions.takesReceiver(ext)) {
+            // a method that never reads `this` compiles to a static over its arguments alone
+            if (ext.params.size() == argc) {
+                branches.add(new TExpr.DynBranch(JvmTypes.internalName(kind),
+                        new RtMethod(RtMethod.Invoke.STATIC, ext.ownerInternalName, ext.jvmName, ext.descriptor()),
+                        null, true));
+            }
+            return false;
+        }
+        if (ext.params.size() != argc + 1) return false;
         String desc = ext.descriptor();
         String recv = firstParamClass(desc);
         if (recv != null) {

@@ -35,12 +35,14 @@ final class DynDispatch implements Opcodes {
             mv.visitVarInsn(ALOAD, 0);
             mv.visitTypeInsn(INSTANCEOF, b.receiverClass());
             mv.visitJumpInsn(IFEQ, next);
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitTypeInsn(CHECKCAST, b.receiverClass());
             RtMethod m = b.method();
             List<Rep> params = RtDescriptors.params(m.descriptor());
             boolean virtual = m.invoke() == RtMethod.Invoke.VIRTUAL;
-            List<Rep> rest = virtual ? params : params.subList(1, params.size());
+            if (!b.receiverless()) {
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitTypeInsn(CHECKCAST, b.receiverClass());
+            }
+            List<Rep> rest = virtual || b.receiverless() ? params : params.subList(1, params.size());
             for (int i = 0; i < rest.size(); i++) {
                 mv.visitVarInsn(ALOAD, i + 1);
                 argument(mv, rest.get(i));

@@ -119,11 +119,13 @@ public sealed interface TExpr {
 
     /**
      * One candidate of a {@link DynCall}: when the receiver is an instance of {@code receiverClass} (internal name),
-     * call {@code method} (virtual on that class, or static taking the receiver first). {@code rest} is only set
-     * on {@link DynCall#replacing} candidates.
+     * call {@code method} (virtual on that class, or static taking the receiver first — unless
+     * {@code receiverless}: a user method that never reads {@code this} is static over its arguments only).
+     * {@code rest} is only set on {@link DynCall#replacing} candidates.
      */
-    record DynBranch(String receiverClass, RtMethod method, RtMethod rest) {
-        public DynBranch(String receiverClass, RtMethod method) { this(receiverClass, method, null); }
+    record DynBranch(String receiverClass, RtMethod method, RtMethod rest, boolean receiverless) {
+        public DynBranch(String receiverClass, RtMethod method) { this(receiverClass, method, null, false); }
+        public DynBranch(String receiverClass, RtMethod method, RtMethod rest) { this(receiverClass, method, rest, false); }
     }
 
     /** Read of a model field (a JVM getfield). */

@@ -145,4 +145,24 @@ class UntypedMethodCallTest {
         assertNull(run.failure());
         assertEquals("[1, 5]\n[1]\n", run.out());
     }
+
+    @Test
+    void roleMethodsThatNeverReadThisDispatchOnTheModel() throws Exception {
+        var run = compileAndRun("""
+                role Speaker { fn speak(): string }
+                model Dog { name: string }
+                model Cat { name: string }
+                extend Dog with Speaker { fn speak(): string { return "woof ${this.name}" } }
+                extend Cat with Speaker { fn speak(): string { return "meow" } }
+                fn talk(s): string { return s.speak() }
+                fn main() {
+                  print(talk(Dog { name: "d" }))
+                  print(talk(Cat { name: "c" }))
+                  print(talk("not a speaker"))
+                }
+                """);
+        assertEquals("woof d\nmeow\n", run.out());
+        assertTrue(run.failure() != null && run.failure().contains("Cannot call method 'speak' on String"),
+                run.failure());
+    }
 }
