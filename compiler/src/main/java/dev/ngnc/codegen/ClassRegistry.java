@@ -58,11 +58,14 @@ final class ClassRegistry {
             try {
                 done.put(e.getKey(), e.getValue().toByteArray());
             } catch (MethodTooLargeException ex) {
-                throw new IllegalStateException("function '" + ex.getMethodName() + "' of " + ex.getClassName()
-                        + " is too large for the JVM (" + ex.getCodeSize() + " bytes of bytecode, the limit is 65535)",
-                        ex);
+                throw new CodeTooLargeException(null, "generated method '" + ex.getMethodName() + "' of "
+                        + ex.getClassName() + " is too large for the JVM (" + ex.getCodeSize()
+                        + " bytes of bytecode, the limit is 65535)",
+                        "split the closure or function it comes from into smaller ones");
             } catch (ClassTooLargeException ex) {
-                throw new IllegalStateException("class " + ex.getClassName() + " is too large for the JVM", ex);
+                throw new CodeTooLargeException(null, "generated class " + ex.getClassName()
+                        + " is too large for the JVM (over 65535 constants)",
+                        "split the program into modules, or move large literals into data files");
             }
         }
         open.clear();

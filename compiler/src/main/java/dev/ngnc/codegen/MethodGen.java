@@ -5,6 +5,8 @@ import dev.ngnc.tast.LocalVar;
 import dev.ngnc.types.Type;
 
 import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -76,6 +78,14 @@ final class MethodGen implements Opcodes {
 
     private record Described(String name, String descriptor, int slot, LabelNode start, LabelNode end) {}
 
+    /** Set on the parts of a split function ({@link #usesFrame}): where the ngn locals live. */
+    SplitFrame frame;
+    private int frameSlot;
+
+    int frameSlot() {
+        return frameSlot;
+    }
+
     /** Innermost loop's exit label on top. */
     final Deque<Label> breakTargets = new ArrayDeque<>();
     /** Innermost match arm's {@code next} target on top. */
@@ -134,11 +144,29 @@ final class MethodGen implements Opcodes {
     }
 
     void load(LocalVar v) {
+        if (frame != null) {
+            mv.visitVarInsn(ALOAD, frameSlot);
+            mv.visitFieldInsn(GETFIELD, frame.internalName, frame.field(v), Rep.slot(v.type).descriptor());
+            return;
+        }
         mv.visitVarInsn(Rep.slot(v.type).loadOp(), slot(v));
     }
 
     void store(LocalVar v) {
+        if (frame != null) {
+            SplitFrame.putField(mv, frameSlot, frame.internalName, frame.field(v), Rep.slot(v.type));
+            return;
+        }
         mv.visitVarInsn(Rep.slot(v.type).storeOp(), slot(v));
+    }
+
+    /**
+     * Makes this method a part of a split function: its first parameter is {@code frame}, and every ngn local
+     * lives in a field of it (see {@link SplitFrame}); {@code return} stores into the frame and returns 1.
+     */
+    void usesFrame(SplitFrame frame) {
+        this.frameSlot = reserveParam(Rep.ref(frame.internalName));
+        this.frame = frame;
     }
 
     void load(int slot, Rep rep) {
@@ -178,7 +206,7 @@ final class MethodGen implements Opcodes {
      * of the described type.
      */
     void visible(LocalVar v) {
-        if (v == null || !debugInfo || !newlyDescribed(v)) return;
+        if (v == null || frame != null || !debugInfo || !newlyDescribed(v)) return;
         int s = slot(v);
         // a plain LabelNode, not label(): this is no jump target, so the current line stays
         LabelNode start = new LabelNode();
@@ -247,7 +275,34 @@ final class MethodGen implements Opcodes {
         if (debugInfo) describeLocals(begin);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+        if (mv.instructions.size() > PROBE_ABOVE_INSNS && tooLargeForTheJvm()) throw new TooLarge();
         mv.accept(cv);
+    }
+
+    /** Below this many instructions a method cannot reach the JVM's 64 KB code limit (no probe needed). */
+    private static final int PROBE_ABOVE_INSNS = 2_000;
+
+    /** Thrown by {@link #finish} (before anything reaches the class) when the code exceeds 64 KB. */
+    static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super("method too large for the JVM", null, false, false);
+        }
+    }
+
+    /** Writes the method alone into a scratch class: the JVM code-size limit is checked there. */
+    private boolean tooLargeForTheJvm() {
+        ClassWriter probe = new ClassWriter(0);
+        probe.visit(V21, ACC_PUBLIC, "ngnc/SizeProbe", null, RtNames.OBJECT, null);
+        mv.accept(probe);
+        probe.visitEnd();
+        try {
+            probe.toByteArray();
+            return false;
+        } catch (MethodTooLargeException e) {
+            return true;
+        } catch (RuntimeException e) {
+            return false; // e.g. long-jump rewriting needing frames: the real writer decides
+        }
     }
 
     /**

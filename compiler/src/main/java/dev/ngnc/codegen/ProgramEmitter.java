@@ -91,7 +91,15 @@ final class ProgramEmitter implements Opcodes {
         topLevel(main);
         run(main);
         mainMethod(main);
-        while (!pending.isEmpty()) ClosureEmitter.closure(this, pending.poll());
+        while (!pending.isEmpty()) {
+            ClosureInfo closure = pending.poll();
+            try {
+                ClosureEmitter.closure(this, closure);
+            } catch (MethodGen.TooLarge e) {
+                throw new CodeTooLargeException(null, "a closure is too large for the JVM (its body compiles to more"
+                        + " than 64 KB of bytecode)", "make the closure call a named function holding the body");
+            }
+        }
         return reg.finish();
     }
 
@@ -136,7 +144,24 @@ final class ProgramEmitter implements Opcodes {
         return main;
     }
 
+    /** {@code base}, or {@code base2}, {@code base3} … : a class name not generated yet. */
+    String uniqueClassName(String base) {
+        String name = base;
+        for (int i = 2; reg.exists(name); i++) name = base + i;
+        return name;
+    }
+
     private void function(FnSymbol fn) {
+        try {
+            wholeFunction(fn);
+        } catch (MethodGen.TooLarge e) {
+            MethodSplitter.emit(this, new MethodSplitter.Body(classFor(fn.ownerInternalName), fn.ownerInternalName,
+                    ACC_PUBLIC | ACC_STATIC, fn.jvmName, fn.descriptor(), fn.params, fn.result, fn.body, fn.span,
+                    "function '" + fn.name + "'"));
+        }
+    }
+
+    private void wholeFunction(FnSymbol fn) {
         ClassVisitor cv = classFor(fn.ownerInternalName);
         MethodGen g = new MethodGen(cv, fn.ownerInternalName, ACC_PUBLIC | ACC_STATIC, fn.jvmName, fn.descriptor(),
                 fn.result, Rep.of(fn.result), debugInfo);
@@ -156,6 +181,18 @@ final class ProgramEmitter implements Opcodes {
     }
 
     private void topLevel(String main) {
+        try {
+            wholeTopLevel(main);
+        } catch (MethodGen.TooLarge e) {
+            List<TStmt> stmts = program.topLevel() == null ? List.of() : program.topLevel();
+            String file = program.file() == null ? "the program" : program.file().fileName();
+            MethodSplitter.emit(this, new MethodSplitter.Body(classFor(main), main, ACC_PUBLIC | ACC_STATIC,
+                    TOP_LEVEL, "()V", List.of(), Prim.VOID, new TStmt.Block(stmts, null, false), null,
+                    "the top level of " + file));
+        }
+    }
+
+    private void wholeTopLevel(String main) {
         MethodGen g = new MethodGen(classFor(main), main, ACC_PUBLIC | ACC_STATIC, TOP_LEVEL, "()V", Prim.VOID,
                 Rep.VOID, debugInfo);
         ExprEmitter ex = new ExprEmitter(this, g);

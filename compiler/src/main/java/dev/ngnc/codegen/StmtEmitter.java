@@ -327,6 +327,10 @@ final class StmtEmitter implements Opcodes {
     /** {@code return value} (null: bare return), converted to the function's result type. */
     void returnStmt(TExpr value) {
         Type result = g.resultType;
+        if (g.frame != null) {
+            partReturn(value);
+            return;
+        }
         if (Rep.of(result).isVoid()) {
             if (value != null) ex.emitDiscard(value);
             if (g.returnRep.isVoid()) {
@@ -343,6 +347,21 @@ final class StmtEmitter implements Opcodes {
         else ex.emitValue(value, r);
         Coercions.coerce(mv, r, g.returnRep);
         mv.visitInsn(g.returnRep.returnOp());
+    }
+
+    /** {@code return} inside a part of a split function: the value goes to the frame, the part returns 1. */
+    private void partReturn(TExpr value) {
+        Rep r = g.frame.result;
+        if (r.isVoid()) {
+            if (value != null) ex.emitDiscard(value);
+        } else {
+            if (value == null) r.pushDefault(mv);
+            else if (value instanceof TExpr.Local) ex.emitAs(value, r);
+            else ex.emitValue(value, r);
+            SplitFrame.putField(mv, g.frameSlot(), g.frame.internalName, SplitFrame.RETURN_FIELD, r);
+        }
+        mv.visitInsn(ICONST_1);
+        mv.visitInsn(IRETURN);
     }
 
     /**

@@ -18,13 +18,34 @@ public final class DiagnosticRenderer {
            .append(": ").append(d.severity().label).append(": ").append(d.message()).append('\n');
         if (d.file() != null && d.span() != null) {
             String line = d.file().lineText(span.line());
-            out.append("  ").append(line).append('\n');
-            out.append("  ").append(caretLine(line, span)).append('\n');
+            Excerpt shown = excerpt(line, span);
+            out.append("  ").append(shown.line()).append('\n');
+            out.append("  ").append(caretLine(shown.line(), shown.span())).append('\n');
         }
         if (d.hint() != null && !d.hint().isEmpty()) {
             out.append("  hint: ").append(d.hint()).append('\n');
         }
         return out.toString();
+    }
+
+    /** Longest source line shown whole; longer ones (generated code, minified data) are cut around the caret. */
+    static final int MAX_SHOWN = 160;
+    private static final int BEFORE_CARET = 40;
+
+    record Excerpt(String line, Span span) {}
+
+    /** The line, or a window of it around the span's column with {@code …} where text was cut. */
+    static Excerpt excerpt(String line, Span span) {
+        int length = line.codePointCount(0, line.length());
+        if (length <= MAX_SHOWN) return new Excerpt(line, span);
+        int from = Math.max(0, Math.min(span.col() - 1 - BEFORE_CARET, length - MAX_SHOWN));
+        int to = Math.min(length, from + MAX_SHOWN);
+        String cut = line.substring(line.offsetByCodePoints(0, from), line.offsetByCodePoints(0, to));
+        String prefix = from > 0 ? "…" : "";
+        String shown = prefix + cut + (to < length ? "…" : "");
+        int col = span.col() - from + prefix.length();
+        int width = Math.min(Math.max(1, span.end() - span.start()), to - (span.col() - 1));
+        return new Excerpt(shown, new Span(0, Math.max(1, width), span.line(), col));
     }
 
     /** Spaces (tabs kept, so the caret lines up) up to the column, then one caret per code point of the span on that line. */

@@ -2,7 +2,9 @@ package dev.ngnc.driver;
 
 import dev.ngnc.ast.Program;
 import dev.ngnc.check.Checker;
+import dev.ngnc.codegen.CodeTooLargeException;
 import dev.ngnc.codegen.Emitter;
+import dev.ngnc.source.Span;
 import dev.ngnc.diag.Diagnostics;
 import dev.ngnc.parser.Parser;
 import dev.ngnc.source.SourceFile;
@@ -10,6 +12,7 @@ import dev.ngnc.tast.TProgram;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Runs the phases (read → lex → parse → check → emit) for an entry file and the modules it imports. */
@@ -41,8 +44,17 @@ public final class Compiler {
         Checker.CheckedProgram checked = check(file, diagnostics);
         if (checked == null) return null;
         Map<String, byte[]> classes = new LinkedHashMap<>();
-        for (TProgram module : checked.modules()) classes.putAll(Emitter.emit(module, debugInfo));
-        classes.putAll(Emitter.emit(checked.entry(), debugInfo));
+        List<TProgram> all = new java.util.ArrayList<>(checked.modules());
+        all.add(checked.entry());
+        for (TProgram module : all) {
+            try {
+                classes.putAll(Emitter.emit(module, debugInfo));
+            } catch (CodeTooLargeException e) {
+                SourceFile where = module.file() != null ? module.file() : file;
+                diagnostics.error(where, e.span != null ? e.span : Span.NONE, e.getMessage(), e.hint);
+                return null;
+            }
+        }
         return new CompiledProgram(checked.entry().mainClass(), classes);
     }
 

@@ -23,12 +23,23 @@ final class Backtrace {
     /** The backtrace lines of {@code trace} (each {@code "  at …"}), capped at {@link #MAX_FRAMES}. */
     static List<String> lines(StackTraceElement[] trace) {
         List<String> frames = new ArrayList<>();
+        String partOf = null;
         for (StackTraceElement e : trace) {
             String f = e.getFileName();
             if (f == null || !f.endsWith(".ngn") || e.getLineNumber() <= 0) {
                 continue;
             }
-            String name = ngnName(e.getClassName(), e.getMethodName());
+            String method = e.getMethodName();
+            // a function too large for one JVM method runs as parts (NAME$$partK) called from NAME: one ngn frame
+            int part = method.indexOf("$$part");
+            if (part >= 0) {
+                method = method.substring(0, part);
+            } else if (method.equals(partOf)) {
+                partOf = null;
+                continue;
+            }
+            partOf = part >= 0 ? method : null;
+            String name = ngnName(e.getClassName(), method);
             if (name != null) {
                 frames.add(name + " (" + f + ":" + e.getLineNumber() + ")");
             }
