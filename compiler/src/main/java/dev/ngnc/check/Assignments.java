@@ -53,7 +53,7 @@ final class Assignments {
                     ? "Cannot assign " + Types.display(value.type()) + " to field '" + mf.field() + "' of type "
                     + Types.display(target)
                     : "Cannot assign " + Types.display(value.type()) + " to a variable of type " + Types.display(target);
-            exprs.error(a.value().span(), "Type Error: " + what);
+            exprs.error(a.value().span(), "Type Error: " + what, ExprChecker.integerDivisionHint(target, value));
         }
         return new TExpr.Assign(place, value, a.span());
     }

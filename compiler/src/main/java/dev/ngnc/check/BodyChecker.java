@@ -121,12 +121,23 @@ final class BodyChecker {
         fn.body = new TStmt.Block(body, decl.body().span());
         if (!inferring && needsValue(fn.result) && !Termination.terminates(fn.body)) {
             error(decl.nameSpan(), "Type Error: Function '" + fn.name + "' can reach the end of its body without "
-                    + "returning a value of type " + Types.display(fn.result), MISSING_RETURN_HINT);
+                    + "returning a value of type " + Types.display(fn.result), missingReturnHint(decl.body(), fn.result));
         }
     }
 
     private static final String MISSING_RETURN_HINT =
             "every path must end in `return value` or panic(…); the end of the body returns nothing";
+
+    /**
+     * A body that never returns a value most likely only has effects (the docs' methods declared {@code : string}
+     * that only print): say so, since the reference runs it and returns void where ngnc rejects it.
+     */
+    private static String missingReturnHint(dev.ngnc.ast.Stmt body, Type declared) {
+        if (AstWalk.returnsValue(body)) return MISSING_RETURN_HINT;
+        return "it never returns a value: if it only has effects (prints, updates), drop the `: "
+                + Types.display(declared) + "` return type; ngnc rejects falling off the end where the reference "
+                + "returned void";
+    }
 
     /** Must a body with this result type end every path with a return? */
     private static boolean needsValue(Type result) {
@@ -283,7 +294,8 @@ final class BodyChecker {
         if (declared != null) {
             if (!dev.ngnc.types.Types.assignable(declared, init.type())) {
                 error(v.init().span(), "Type Error: Cannot initialize '" + bind.name() + "' of type "
-                        + Types.display(declared) + " with a value of type " + Types.display(init.type()));
+                        + Types.display(declared) + " with a value of type " + Types.display(init.type()),
+                        ExprChecker.integerDivisionHint(declared, init));
             }
         } else if (t == Prim.VOID) {
             error(v.init().span(), "Type Error: cannot store a void value in '" + bind.name() + "'");
@@ -406,7 +418,7 @@ final class BodyChecker {
                     ? "Type Error: Function '" + selfName + "' can reach the end of its body without returning a value "
                     + "of type " + Types.display(result)
                     : "Type Error: Closure can reach the end of its body without returning a value of type "
-                    + Types.display(result), MISSING_RETURN_HINT);
+                    + Types.display(result), missingReturnHint(body, result));
         }
         Type finalResult = result;
         if (inferResult) {

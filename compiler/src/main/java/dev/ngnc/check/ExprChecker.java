@@ -71,10 +71,18 @@ final class ExprChecker {
         return t;
     }
 
+    /** ngn's {@code /} on integers always gives f64 and nothing converts back: the likely surprise behind i64 ← f64. */
+    static String integerDivisionHint(Type target, TExpr value) {
+        if (!Types.isInt(target) || value.type() != Prim.F64) return null;
+        if (!(value instanceof TExpr.Arith a) || a.op() != dev.ngnc.ast.BinaryOp.DIV) return null;
+        return "`/` always gives f64 in ngn, even on integers (7 / 2 is 3.5), and there is no f64 → i64 conversion; "
+                + "declare the value as f64";
+    }
+
     void requireAssignable(Type target, TExpr value, Span span, String what) {
         if (!Types.assignable(target, value.type())) {
             error(span, "Type Error: " + what + ". Expected " + Types.display(target) + ", got "
-                    + Types.display(value.type()));
+                    + Types.display(value.type()), integerDivisionHint(target, value));
         }
     }
 

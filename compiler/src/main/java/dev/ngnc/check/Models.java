@@ -64,7 +64,7 @@ final class Models {
                 bindings.put(p.name(), v.type());
             } else if (!Types.assignable(declared, v.type())) {
                 exprs.error(f.value().span(), "Type Error: Cannot assign " + Types.display(v.type()) + " to field '"
-                        + fi.name() + "' of type " + Types.display(declared));
+                        + fi.name() + "' of type " + Types.display(declared), ExprChecker.integerDivisionHint(declared, v));
             }
             given.put(fi.name(), v);
         }

@@ -45,11 +45,15 @@ final class Termination {
     private static boolean covers(TStmt.Match m) {
         Set<String> variants = new HashSet<>();
         Set<Object> bools = new HashSet<>();
+        Set<EnumInfo> named = new HashSet<>(); // the enums the variant patterns name, for an untyped scrutinee
         for (TStmt.Arm arm : m.arms()) {
             for (TPattern p : arm.patterns()) {
                 switch (p) {
                     case TPattern.Wildcard w -> { return true; }
-                    case TPattern.Variant v -> variants.add(v.variant());
+                    case TPattern.Variant v -> {
+                        variants.add(v.variant());
+                        named.add(v.info());
+                    }
                     case TPattern.Equals e when e.value() instanceof TExpr.Const c && c.value() instanceof Boolean b
                             -> bools.add(b);
                     default -> { }
@@ -57,8 +61,11 @@ final class Termination {
             }
         }
         if (bools.size() == 2) return true;
-        if (m.scrutinee().type() instanceof Type.Enum en) {
-            EnumInfo info = en.info();
+        // An untyped scrutinee matched against every variant of one enum covers as the typed one does (the erasure
+        // property: removing a parameter's enum annotation must not make its function "fall off the end").
+        EnumInfo info = m.scrutinee().type() instanceof Type.Enum en ? en.info()
+                : m.scrutinee().type() == Type.ANY && named.size() == 1 ? named.iterator().next() : null;
+        if (info != null) {
             return !info.variants.isEmpty()
                     && info.variants.stream().allMatch(v -> variants.contains(v.name()));
         }
