@@ -418,7 +418,8 @@ final class BodyChecker {
                     ? "Type Error: Function '" + selfName + "' can reach the end of its body without returning a value "
                     + "of type " + Types.display(result)
                     : "Type Error: Closure can reach the end of its body without returning a value of type "
-                    + Types.display(result), missingReturnHint(body, result));
+                    + Types.display(result), kind == BodyContext.Kind.NESTED_FN ? missingReturnHint(body, result)
+                    : MISSING_RETURN_HINT);
         }
         Type finalResult = result;
         if (inferResult) {
