@@ -54,6 +54,7 @@ class ErasureSweepTest {
         List<Case> cases = new ArrayList<>();
         cases.addAll(corpusCases());
         cases.addAll(exampleCases());
+        cases.addAll(docsExampleCases());
         cases.addAll(textBlockCases());
 
         Map<String, String> known = readKnown();
@@ -171,6 +172,20 @@ class ErasureSweepTest {
                 String text = Files.readString(p, StandardCharsets.UTF_8);
                 if (!text.contains("fn main")) continue;
                 out.add(new Case("examples:" + examples.relativize(p), read(p)));
+            }
+        }
+        return out;
+    }
+
+    /** The documentation's examples (it-tests' DocsExamplesTest runs them through bin/ngnc). */
+    private static List<Case> docsExampleCases() throws IOException {
+        Path docs = REPO.resolve("it-tests/src/test/resources/docs-examples");
+        if (!Files.isDirectory(docs)) return List.of();
+        List<Case> out = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(docs)) {
+            for (Path p : s.filter(f -> f.toString().endsWith(".ngn")).sorted().toList()) {
+                if (!Files.exists(p.resolveSibling(p.getFileName().toString().replace(".ngn", ".out")))) continue;
+                out.add(new Case("docs:" + docs.relativize(p).toString().replace(".ngn", ""), read(p)));
             }
         }
         return out;
