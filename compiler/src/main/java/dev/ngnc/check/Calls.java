@@ -3,6 +3,7 @@ package dev.ngnc.check;
 import dev.ngnc.ast.Expr;
 import dev.ngnc.ast.Param;
 import dev.ngnc.source.Span;
+import dev.ngnc.tast.ArgumentDefaults;
 import dev.ngnc.tast.FnSymbol;
 import dev.ngnc.tast.LocalVar;
 import dev.ngnc.tast.Place;
@@ -41,7 +42,7 @@ final class Calls {
             exprs.reportIfMoved(local, n.span());
             List<Param> nested = exprs.nestedFnParams(name);
             if (nested != null && local.type instanceof Type.Fn f && f.params().size() == nested.size()) {
-                List<TExpr> args = complete(f.params(), nested, c.args(), c.span(), name);
+                List<TExpr> args = complete(f.params(), atCallSite(nested, f.params()), c.args(), c.span(), name);
                 return new TExpr.CallValue(new TExpr.Local(local, n.span()), args, f.result(), c.span());
             }
             return callValue(new TExpr.Local(local, n.span()), c, name);
@@ -126,21 +127,38 @@ final class Calls {
      * {@code Value(arg)} or {@code Null}, omitted defaults are evaluated at the call site.
      */
     List<TExpr> arguments(FnSymbol fn, List<Expr> given, Span span, String name) {
-        List<Param> params = checker.fnParams.get(fn);
-        int offset = fn.params.size() - (params == null ? fn.params.size() : params.size());
-        List<Type> types = fn.params.subList(offset, fn.params.size()).stream().map(p -> p.type).toList();
-        return complete(types, params, given, span, name);
+        int declared = fn.defaults == null ? fn.params.size() : fn.defaults.declared();
+        List<Type> types = fn.params.subList(fn.params.size() - declared, fn.params.size()).stream()
+                .map(p -> p.type).toList();
+        return complete(types, fn.defaults, given, span, name);
+    }
+
+    /** A nested named function's parameters: its defaults are checked where it is called (its own scope). */
+    private ArgumentDefaults atCallSite(List<Param> params, List<Type> types) {
+        return new ArgumentDefaults() {
+            @Override public int declared() { return params.size(); }
+            @Override public boolean optional(int i) { return params.get(i).optional(); }
+            @Override public boolean owned(int i) { return params.get(i).owned(); }
+            @Override public boolean hasDefault(int i) { return params.get(i).defaultValue() != null; }
+            @Override public TExpr value(int i) {
+                Type paramType = types.get(i);
+                Type target = optional(i) ? Types.presentPayload(paramType) : paramType;
+                TExpr d = exprs.checkExpecting(params.get(i).defaultValue(), target);
+                exprs.requireAssignable(target, d, params.get(i).defaultValue().span(), "Default value mismatch");
+                return d;
+            }
+        };
     }
 
     /**
      * {@link #arguments} against parameter types {@code types} and their declarations {@code params} (null: all
      * required) — shared by top-level functions, methods and nested named functions.
      */
-    private List<TExpr> complete(List<Type> types, List<Param> params, List<Expr> given, Span span, String name) {
+    private List<TExpr> complete(List<Type> types, ArgumentDefaults params, List<Expr> given, Span span, String name) {
         int total = types.size();
         int required = 0;
         if (params != null) {
-            for (Param p : params) if (!p.optional() && p.defaultValue() == null) required++;
+            for (int i = 0; i < params.declared(); i++) if (!params.optional(i) && !params.hasDefault(i)) required++;
         } else {
             required = total;
         }
@@ -150,8 +168,7 @@ final class Calls {
         List<TExpr> out = new ArrayList<>();
         for (int i = 0; i < total; i++) {
             Type paramType = types.get(i);
-            Param ast = params == null ? null : params.get(i);
-            boolean optional = ast != null && ast.optional();
+            boolean optional = params != null && params.optional(i);
             Type target = optional ? Types.presentPayload(paramType) : paramType;
             if (i < given.size()) {
                 Expr argExpr = given.get(i);
@@ -160,17 +177,15 @@ final class Calls {
                 if (optional) {
                     arg = new TExpr.EnumLit(EnumInfo.MAYBE, "Value", arg, paramType, argExpr.span());
                 }
-                if (ast != null && ast.owned() && argExpr instanceof Expr.Name n) {
+                if (params != null && params.owned(i) && argExpr instanceof Expr.Name n) {
                     LocalVar moved = exprs.resolveLocal(n.name(), n.span());
                     if (moved != null) exprs.body.ctx.moved.putIfAbsent(moved, argExpr.span());
                 }
                 out.add(arg);
             } else if (optional) {
                 out.add(new TExpr.NullConst(paramType, span));
-            } else if (ast != null && ast.defaultValue() != null) {
-                TExpr d = exprs.checkExpecting(ast.defaultValue(), target);
-                exprs.requireAssignable(target, d, ast.defaultValue().span(), "Default value mismatch");
-                out.add(d);
+            } else if (params != null && params.hasDefault(i)) {
+                out.add(params.value(i));
             } else {
                 out.add(new TExpr.Invalid(span));
             }

@@ -143,6 +143,11 @@ public final class Checker {
         for (Map.Entry<FnSymbol, Decl.Fn> e : fnDecls.entrySet()) {
             new BodyChecker(this).checkFunction(e.getKey(), e.getValue(), fnParams.get(e.getKey()));
         }
+        for (DeclaredDefaults d : declaredDefaults) d.checkAll();
+        for (ModelInfo m : modelList) {
+            ModelDefaults md = graph.modelDefaults.get(m);
+            if (md != null) md.checkAll(m);
+        }
         FnSymbol entry = isEntry ? functions.get("main") : null;
         boolean hasExportDefault = program.items().stream().anyMatch(d -> d instanceof Decl.ExportDefault);
         if (!isEntry) {
@@ -196,6 +201,7 @@ public final class Checker {
                 case Decl.Model m -> {
                     ModelInfo info = types.models.get(m.name());
                     if (info == null || !info.fields.isEmpty()) break;
+                    graph.modelDefaults.put(info, new ModelDefaults(this));
                     for (Decl.ModelField f : m.fields()) {
                         if (info.field(f.name()) != null) {
                             error(f.span(), "field '" + f.name() + "' is declared twice in model '" + m.name() + "'");
@@ -208,8 +214,9 @@ public final class Checker {
                 case Decl.Enum e -> {
                     EnumInfo info = types.enums.get(e.name());
                     if (info == null || !info.variants.isEmpty()) break;
+                    java.util.Set<String> seen = new java.util.HashSet<>();
                     for (Decl.Variant v : e.variants()) {
-                        if (info.variants.stream().anyMatch(o -> o.name().equals(v.name()))) {
+                        if (!seen.add(v.name())) {
                             error(v.span(), "variant '" + v.name() + "' is declared twice in enum '" + e.name() + "'");
                             continue;
                         }
@@ -258,6 +265,7 @@ public final class Checker {
         for (Decl d : program.items()) {
             if (d instanceof Decl.Extend x) new Extensions(this).declare(x);
         }
+        Extensions.propagateMutation(this);
     }
 
     private void declareFunction(Decl.Fn f) {
@@ -269,6 +277,17 @@ public final class Checker {
         functions.put(f.name(), sym);
         fnDecls.put(sym, f);
         fnParams.put(sym, f.params());
+        ownDefaults(sym, f.params(), 0);
+    }
+
+    /** Defaults typed by this module, all checked at the end of {@link #run} even if never used. */
+    final List<DeclaredDefaults> declaredDefaults = new ArrayList<>();
+
+    void ownDefaults(FnSymbol sym, List<Param> params, int receivers) {
+        List<Type> types = sym.params.subList(receivers, sym.params.size()).stream().map(p -> p.type).toList();
+        DeclaredDefaults d = new DeclaredDefaults(this, params, types);
+        sym.defaults = d;
+        declaredDefaults.add(d);
     }
 
     /** Builds the symbol for a function or method; {@code receiver} (a method's {@code this}) becomes parameter 0. */

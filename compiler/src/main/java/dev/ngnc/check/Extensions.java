@@ -37,6 +37,31 @@ final class Extensions {
         return null;
     }
 
+    /**
+     * A method that calls a mutating method on {@code this} ({@code fn renameTwice(n) { this.rename(n) }}) mutates
+     * too: a fixed point over the calls, resolved in the receiver's own method table, after every extend block is
+     * declared (so the order of methods and blocks does not matter).
+     */
+    static void propagateMutation(Checker checker) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Map<String, FnSymbol> table : checker.extensions.values()) {
+                for (FnSymbol sym : table.values()) {
+                    if (checker.mutatingMethods.contains(sym)) continue;
+                    Decl.Fn f = checker.fnDecls.get(sym);
+                    if (f == null || f.body() == null) continue;
+                    if (AstWalk.anyExpr(f.body(), e -> e instanceof dev.ngnc.ast.Expr.MethodCall m
+                            && m.receiver() instanceof dev.ngnc.ast.Expr.This
+                            && table.get(m.name()) != null && checker.mutatingMethods.contains(table.get(m.name())))) {
+                        checker.mutatingMethods.add(sym);
+                        changed = true;
+                    }
+                }
+            }
+        }
+    }
+
     void declare(Decl.Extend x) {
         Type target = checker.types.resolve(x.target());
         String key = key(target);
@@ -75,6 +100,12 @@ final class Extensions {
         }
         if (!(target instanceof Type.Model model)) {
             checker.error(x.span(), "Type Error: only models can be extended with a role, not " + Types.display(target));
+            return;
+        }
+        if (HttpModels.isBuiltin(model.info())) {
+            checker.error(x.span(), "Type Error: built-in model " + model.info().name + " cannot take role '"
+                    + role.name + "'", "its class belongs to the runtime; extend it with plain methods "
+                    + "(`extend " + model.info().name + " { fn … }`), or wrap it in a model of your own that takes the role");
             return;
         }
         if (!model.info().roles.contains(role)) model.info().roles.add(role);
@@ -144,6 +175,7 @@ final class Extensions {
         table.put(f.name(), sym);
         checker.fnDecls.put(sym, f);
         checker.fnParams.put(sym, f.params());
+        checker.ownDefaults(sym, f.params(), sym.params.size() - f.params().size());
         checker.extensionSymbols.add(sym);
         if (AstWalk.mutatesThis(f.body())) checker.mutatingMethods.add(sym);
         return sym;

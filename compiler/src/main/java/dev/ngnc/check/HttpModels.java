@@ -131,6 +131,16 @@ final class HttpModels {
         return false;
     }
 
+    /**
+     * The built-in models are shared by every compilation in the JVM (the Maven plugin, tests), so nothing may
+     * change them: they take no roles (their classes live in the runtime and cannot implement a program's role
+     * interfaces) and their fields are fixed.
+     */
+    static boolean isBuiltin(ModelInfo m) {
+        for (ModelInfo b : ALL) if (b == m) return true;
+        return m == Globals.DATE_TIME;
+    }
+
     /** Removes the built-in {@code name} so that a user declaration can take it. */
     static void unregister(TypeResolver types, String name) {
         types.models.remove(name);

@@ -117,6 +117,15 @@ final class Matches {
             body.error(v.span(), "Type Error: Unknown variant '" + v.variant() + "' of enum '" + info.name + "'");
             return new TPattern.Wildcard(v.span());
         }
+        if (info != null && !(st instanceof Type.Enum) && !Types.isDynamic(st)) {
+            // a variant pattern can never match a string, a number, a channel…: the arm would be silently dead
+            body.error(v.span(), "Type Error: Variant pattern '" + v.variant() + "' can't match a value of type "
+                    + Types.display(st), st instanceof Type.Channel
+                    ? "a channel is never a " + info.name + " itself: receive its value first, `match (<- channel)`"
+                    : "variant patterns match enum values (" + info.name + "); use a literal or `_` here");
+            if (v.binding() != null) body.declareLocal(v.binding(), Type.ERROR, false, v.span(), v.span());
+            return new TPattern.Wildcard(v.span());
+        }
         if (st instanceof Type.Enum e && info != null && e.info() != info) {
             body.error(v.span(), "Type Error: Variant '" + v.variant() + "' is not a variant of " + Types.display(st));
         }

@@ -77,7 +77,7 @@ final class Models {
                 if (v != null) {
                     values.add(new TExpr.EnumLit(EnumInfo.MAYBE, "Value", v, maybe, v.span()));
                 } else if (fi.defaultValue() != null) {
-                    TExpr d = exprs.checkExpecting(fi.defaultValue(), declared);
+                    TExpr d = fieldDefault(info, fi, declared);
                     values.add(new TExpr.EnumLit(EnumInfo.MAYBE, "Value", d, maybe, d.span()));
                 } else {
                     values.add(new TExpr.NullConst(maybe, lit.span()));
@@ -85,7 +85,7 @@ final class Models {
             } else if (v != null) {
                 values.add(v);
             } else if (fi.defaultValue() != null) {
-                values.add(exprs.checkExpecting(fi.defaultValue(), declared));
+                values.add(fieldDefault(info, fi, declared));
             } else {
                 exprs.error(lit.span(), "Type Error: Missing required field '" + fi.name() + "' in instantiation of model '"
                         + info.name + "'");
@@ -95,5 +95,12 @@ final class Models {
         List<Type> args = new ArrayList<>();
         for (String p : info.typeParams) args.add(bindings.getOrDefault(p, Type.ANY));
         return new TExpr.ModelLit(info, values, new Type.Model(info, args), lit.span());
+    }
+
+    /** The declaring module's typed default; a generic field's default is typed here, where its type is known. */
+    private TExpr fieldDefault(ModelInfo info, ModelInfo.FieldInfo fi, Type declared) {
+        ModelDefaults owner = exprs.checker.graph.modelDefaults.get(info);
+        if (owner != null && ModelDefaults.ownedByModel(fi)) return owner.value(fi);
+        return exprs.checkExpecting(fi.defaultValue(), declared);
     }
 }

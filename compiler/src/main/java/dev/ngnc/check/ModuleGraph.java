@@ -26,6 +26,8 @@ final class ModuleGraph {
     private final Deque<Path> inProgress = new ArrayDeque<>();
     private final List<TProgram> programs = new ArrayList<>();
     private int counter;
+    /** Field defaults of every model of the compilation, typed by the module that declares the model. */
+    final Map<dev.ngnc.types.ModelInfo, ModelDefaults> modelDefaults = new HashMap<>();
 
     ModuleGraph(ModuleSource source, Diagnostics diagnostics, Path entryFile) {
         this.source = source;

@@ -18,6 +18,8 @@ public final class FnSymbol {
     /** Final once the checker has inferred the results of functions declared without one (before any body is checked). */
     public Type result;
     public final Span span;
+    /** How calls complete omitted arguments; null: every parameter is required. */
+    public ArgumentDefaults defaults;
     /** Set once the body is checked. */
     public TStmt.Block body;
 

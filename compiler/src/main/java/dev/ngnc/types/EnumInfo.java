@@ -14,10 +14,19 @@ public final class EnumInfo {
         this.variants = variants;
     }
 
+    /** By name; the index is rebuilt when variants were added (enums of 100k generated variants stay linear). */
     public VariantInfo variant(String variantName) {
-        for (VariantInfo v : variants) if (v.name().equals(variantName)) return v;
-        return null;
+        if (indexedCount != variants.size()) {
+            java.util.Map<String, VariantInfo> m = new java.util.HashMap<>();
+            for (VariantInfo v : variants) m.putIfAbsent(v.name(), v);
+            byName = m;
+            indexedCount = variants.size();
+        }
+        return byName.get(variantName);
     }
+
+    private java.util.Map<String, VariantInfo> byName = java.util.Map.of();
+    private int indexedCount;
 
     /** {@code payload} is null for a unit variant; may mention the enum's type params. */
     public record VariantInfo(String name, Type payload) {}

@@ -96,6 +96,24 @@ public final class Types {
         };
     }
 
+    /** Does {@code t} mention a type parameter anywhere (so it means something only once bound)? */
+    public static boolean mentionsParam(Type t) {
+        return switch (t) {
+            case Type.Param p -> true;
+            case Type.Array a -> mentionsParam(a.element());
+            case Type.Tuple tu -> tu.elements().stream().anyMatch(Types::mentionsParam);
+            case Type.MapT m -> mentionsParam(m.key()) || mentionsParam(m.value());
+            case Type.SetT s -> mentionsParam(s.element());
+            case Type.Channel c -> mentionsParam(c.element());
+            case Type.State s -> mentionsParam(s.value());
+            case Type.Fn f -> f.params().stream().anyMatch(Types::mentionsParam) || mentionsParam(f.result());
+            case Type.Model m -> m.args().stream().anyMatch(Types::mentionsParam);
+            case Type.Enum e -> e.args().stream().anyMatch(Types::mentionsParam);
+            case Type.Union u -> u.members().stream().anyMatch(Types::mentionsParam);
+            default -> false;
+        };
+    }
+
     public static List<Type> substituteAll(List<Type> types, Map<String, Type> bindings) {
         List<Type> out = new ArrayList<>(types.size());
         for (Type t : types) out.add(substitute(t, bindings));
