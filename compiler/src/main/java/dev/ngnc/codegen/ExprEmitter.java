@@ -284,7 +284,7 @@ final class ExprEmitter implements Opcodes {
                 Coercions.coerce(mv, Rep.BOOLEAN, target);
             }
             case String s -> {
-                mv.visitLdcInsn(s);
+                LargeStrings.push(mv, s);
                 Coercions.coerce(mv, Rep.STRING, target);
             }
             case null, default -> Coercions.coerce(mv, Rep.VOID, target);
@@ -322,10 +322,11 @@ final class ExprEmitter implements Opcodes {
             }
         }
         if (args.isEmpty()) {
-            mv.visitLdcInsn(recipe.toString());
+            LargeStrings.push(mv, recipe.toString());
             return;
         }
-        if (args.size() > 150) { // indy concat is limited to 200 slots
+        // indy concat is limited to 200 slots, and its recipe is one constant
+        if (args.size() > 150 || !LargeStrings.fitsConstant(recipe.toString())) {
             mv.visitTypeInsn(NEW, "java/lang/StringBuilder");
             mv.visitInsn(DUP);
             mv.visitMethodInsn(INVOKESPECIAL, "java/lang/StringBuilder", "<init>", "()V", false);

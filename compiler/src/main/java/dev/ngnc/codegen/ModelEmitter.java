@@ -129,6 +129,33 @@ final class ModelEmitter implements Opcodes {
         mv.visitMaxs(0, 0);
         mv.visitEnd();
 
+        // setFieldValue(int, Object): the untyped path's field write (NgnModel.setField)
+        mv = cw.visitMethod(ACC_PROTECTED, "setFieldValue", "(ILjava/lang/Object;)V", null, null);
+        mv.visitCode();
+        Label noSuchField = new Label();
+        if (!fields.isEmpty()) {
+            Label[] cases = new Label[fields.size()];
+            for (int i = 0; i < cases.length; i++) cases[i] = new Label();
+            mv.visitVarInsn(ILOAD, 1);
+            mv.visitTableSwitchInsn(0, cases.length - 1, noSuchField, cases);
+            for (int i = 0; i < cases.length; i++) {
+                mv.visitLabel(cases[i]);
+                FieldInfo f = fields.get(i);
+                Rep r = Rep.slot(fieldType(f));
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitVarInsn(ALOAD, 2);
+                Coercions.coerce(mv, Rep.OBJECT, r);
+                mv.visitFieldInsn(PUTFIELD, self, f.name(), r.descriptor());
+                mv.visitInsn(RETURN);
+            }
+        }
+        mv.visitLabel(noSuchField);
+        mv.visitLdcInsn("no field with this index in model " + info.name);
+        mv.visitMethodInsn(INVOKESTATIC, ERROR, "internal", "(Ljava/lang/String;)L" + ERROR + ";", false);
+        mv.visitInsn(ATHROW);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+
         // shareFields(): share only the reference fields that can hold copy-on-write values
         mv = cw.visitMethod(ACC_PROTECTED, "shareFields", "()V", null, null);
         mv.visitCode();

@@ -71,10 +71,11 @@ final class PlaceEmitter implements Opcodes {
                 int tmp = g.newTemp(Rep.OBJECT);
                 g.store(tmp, Rep.OBJECT);
                 Rep parent = writable(d.parent());
-                Coercions.coerce(mv, parent, Rep.ref(OBJ));
+                Coercions.coerce(mv, parent, Rep.OBJECT); // an object or a model: Dyn decides at run time
                 mv.visitLdcInsn(d.field());
                 g.load(tmp, Rep.OBJECT);
-                mv.visitMethodInsn(INVOKEVIRTUAL, OBJ, "set", "(Ljava/lang/String;Ljava/lang/Object;)V", false);
+                mv.visitMethodInsn(INVOKESTATIC, DYN, "setField", "(Ljava/lang/Object;Ljava/lang/String;Ljava/lang/Object;)V",
+                        false);
             }
         }
     }
@@ -105,20 +106,10 @@ final class PlaceEmitter implements Opcodes {
             }
             case Place.DynField d -> {
                 Rep parent = writable(d.parent());
-                Coercions.coerce(mv, parent, Rep.ref(OBJ));
-                int obj = g.newTemp(Rep.ref(OBJ));
-                g.store(obj, Rep.ref(OBJ));
-                g.load(obj, Rep.ref(OBJ));
+                Coercions.coerce(mv, parent, Rep.OBJECT);
                 mv.visitLdcInsn(d.field());
-                mv.visitMethodInsn(INVOKEVIRTUAL, OBJ, "get", "(Ljava/lang/String;)Ljava/lang/Object;", false);
-                mv.visitMethodInsn(INVOKESTATIC, VALUES, "writable", OO, false);
-                int val = g.newTemp(Rep.OBJECT);
-                g.store(val, Rep.OBJECT);
-                g.load(obj, Rep.ref(OBJ));
-                mv.visitLdcInsn(d.field());
-                g.load(val, Rep.OBJECT);
-                mv.visitMethodInsn(INVOKEVIRTUAL, OBJ, "set", "(Ljava/lang/String;Ljava/lang/Object;)V", false);
-                g.load(val, Rep.OBJECT);
+                mv.visitMethodInsn(INVOKESTATIC, DYN, "writableField", "(Ljava/lang/Object;Ljava/lang/String;)Ljava/lang/Object;",
+                        false);
             }
         }
         return rep;

@@ -151,7 +151,16 @@ final class ProgramEmitter implements Opcodes {
         return name;
     }
 
+    /** The JVM gives a method at most 255 parameter slots; {@code i64}/{@code f64} take two each. */
+    static final int MAX_PARAMETER_SLOTS = 255;
+
     private void function(FnSymbol fn) {
+        int slots = (org.objectweb.asm.Type.getArgumentsAndReturnSizes(fn.descriptor()) >> 2) - 1;
+        if (slots > MAX_PARAMETER_SLOTS) {
+            throw new CodeTooLargeException(fn.span, "function '" + fn.name + "' has too many parameters for the JVM ("
+                    + slots + " slots of " + MAX_PARAMETER_SLOTS + "; i64 and f64 take two)",
+                    "pass related values together as a model, an array or a tuple");
+        }
         try {
             wholeFunction(fn);
         } catch (MethodGen.TooLarge e) {

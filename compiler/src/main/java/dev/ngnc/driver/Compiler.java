@@ -41,6 +41,10 @@ public final class Compiler {
 
     /** As above; {@code debugInfo}: emit LocalVariableTables naming the ngn locals for JVM debuggers. */
     public static CompiledProgram compile(SourceFile file, Diagnostics diagnostics, boolean debugInfo) {
+        return DeepStack.run(file, diagnostics, () -> compileHere(file, diagnostics, debugInfo));
+    }
+
+    private static CompiledProgram compileHere(SourceFile file, Diagnostics diagnostics, boolean debugInfo) {
         Checker.CheckedProgram checked = check(file, diagnostics);
         if (checked == null) return null;
         Map<String, byte[]> classes = new LinkedHashMap<>();
@@ -60,6 +64,10 @@ public final class Compiler {
 
     /** Front end only ({@code ngnc check}): parse and check the program and its modules. */
     public static Checker.CheckedProgram check(SourceFile file, Diagnostics diagnostics) {
+        return DeepStack.run(file, diagnostics, () -> checkHere(file, diagnostics));
+    }
+
+    private static Checker.CheckedProgram checkHere(SourceFile file, Diagnostics diagnostics) {
         Program program = Parser.parse(file, diagnostics);
         Checker.CheckedProgram checked = Checker.checkAll(program, diagnostics, Compiler::loadModule);
         return diagnostics.hasErrors() ? null : checked;

@@ -275,6 +275,27 @@ public final class Dyn {
         throw NgnError.runtime("Field '" + name + "' not found in object");
     }
 
+    /** {@code target.name = value} on an untyped (already writable) object or model. */
+    public static void setField(Object target, String name, Object value) {
+        if (target instanceof NgnObject o) {
+            o.set(name, value);
+        } else if (target instanceof NgnModel m) {
+            m.setField(name, value);
+        } else {
+            throw NgnError.runtime("Cannot assign field '" + name + "' on " + Values.kindName(target));
+        }
+    }
+
+    /**
+     * The value of field {@code name} of a writable object or model, itself made writable and stored back, so a
+     * mutating method changes this copy only (value semantics through untyped places).
+     */
+    public static Object writableField(Object target, String name) {
+        Object v = Values.writable(field(target, name));
+        setField(target, name, v);
+        return v;
+    }
+
     /** ngn {@code s.read()} on an untyped value (spec 6.8: run-time dispatch); not a state ⇒ RT error. */
     public static Object stateRead(Object receiver) {
         return asState(receiver, "read").read();

@@ -107,6 +107,24 @@ public abstract class NgnModel implements Shareable, Cloneable {
         return fieldValue(i);
     }
 
+    /**
+     * Stores {@code value} (boxed) in field {@code i}; generated models override it. The untyped path
+     * ({@code p.x = v} or {@code p.items.push(v)} where {@code p} has no static type) writes through it, on an
+     * instance already made writable.
+     */
+    protected void setFieldValue(int i, Object value) {
+        throw NgnError.runtime("Cannot assign to field '" + fieldNames()[i] + "' of " + modelName());
+    }
+
+    /** Dynamic field write by name; unknown ⇒ RT {@code Field 'name' not found in object}. */
+    public final void setField(String name, Object value) {
+        int i = fieldIndex(name);
+        if (i < 0) {
+            throw NgnError.runtime("Field '" + name + "' not found in object");
+        }
+        setFieldValue(i, value);
+    }
+
     final boolean sameFields(NgnModel o) {
         if (this == o) {
             return true;
