@@ -229,6 +229,12 @@ public final class Ngnc implements Callable<Integer> {
             err.println("ngnc: error: output '" + outPath + "' would overwrite the source file");
             return EXIT_USAGE;
         }
+        String refused = OutputTarget.problem(outPath);
+        if (refused != null) {
+            err.println("ngnc: error: " + refused);
+            return EXIT_USAGE;
+        }
+        outPath = OutputTarget.throughLinks(outPath);
         Outcome r = frontEnd(file, false, debugInfo);
         if (r.program == null) return r.exitCode;
         try {
@@ -323,15 +329,22 @@ public final class Ngnc implements Callable<Integer> {
         return new Outcome(program, EXIT_OK);
     }
 
+    /** Beyond this many, a generated or garbled file's diagnostics are counted, not printed (the first ones matter). */
+    static final int MAX_DIAGNOSTICS_SHOWN = 100;
+
     /** Prints every diagnostic, then a summary line such as {@code 1 error} or {@code 2 errors, 1 warning}. */
     private void report(Diagnostics diags) {
         if (diags.all().isEmpty()) return;
         int errors = 0;
         int warnings = 0;
         StringBuilder text = new StringBuilder();
+        int shown = 0;
         for (Diagnostic d : diags.inSourceOrder()) {
-            text.append(DiagnosticRenderer.render(d));
+            if (shown++ < MAX_DIAGNOSTICS_SHOWN) text.append(DiagnosticRenderer.render(d));
             if (d.severity() == Severity.ERROR) errors++; else warnings++;
+        }
+        if (shown > MAX_DIAGNOSTICS_SHOWN) {
+            text.append("… and ").append(shown - MAX_DIAGNOSTICS_SHOWN).append(" more not shown\n");
         }
         List<String> parts = new ArrayList<>();
         if (errors > 0) parts.add(errors + (errors == 1 ? " error" : " errors"));

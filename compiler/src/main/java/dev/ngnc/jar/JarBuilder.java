@@ -98,14 +98,13 @@ public final class JarBuilder {
     }
 
     /**
-     * Writes {@code data} to a temporary file in {@code out}'s directory (created if missing), then
+     * Writes {@code data} to a temporary file in {@code out}'s directory (which must exist), then
      * renames it to {@code out} (atomically where the file system can). On any failure the temporary
      * file is removed and {@code out} is left as it was.
      */
     public static void writeAtomically(Path out, byte[] data) throws IOException {
         Path target = out.toAbsolutePath().normalize();
         Path dir = target.getParent();
-        if (dir != null) Files.createDirectories(dir);
         String tmpName = "." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp";
         Path tmp = dir == null ? Path.of(tmpName) : dir.resolve(tmpName);
         boolean moved = false;

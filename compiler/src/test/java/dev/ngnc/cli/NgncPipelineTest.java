@@ -131,4 +131,56 @@ class NgncPipelineTest {
             throw new AssertionError("no fn$main");
         }
     }
+
+    @Test
+    void thousandsOfErrorsOnOneLineArePrintedCappedAndCounted() throws IOException {
+        StringBuilder line = new StringBuilder("fn main() { print(u0");
+        for (int i = 1; i < 30_000; i++) line.append(" + u").append(i);
+        Path f = tmp.resolve("many.ngn");
+        Files.writeString(f, line.append(") }\n").toString());
+        NgncTest.Result r = ngnc("check", f.toString());
+        assertEquals(1, r.exit());
+        long rendered = r.err().lines().filter(l -> l.startsWith(f + ":1:")).count();
+        assertEquals(Ngnc.MAX_DIAGNOSTICS_SHOWN, rendered);
+        assertTrue(r.err().contains("… and 29900 more not shown\n30000 errors\n"), r.err().substring(r.err().length() - 300));
+        assertTrue(r.err().length() < 100_000, "each source line is cut around its caret: " + r.err().length());
+    }
+
+    private Path hello() throws IOException {
+        Path f = tmp.resolve("hello.ngn");
+        Files.writeString(f, "fn main() { print(\"hi\") }\n");
+        return f;
+    }
+
+    @Test
+    void compileRefusesAnOutputThatIsNotARegularFile() throws Exception {
+        Path fifo = tmp.resolve("pipe");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo not available");
+        NgncTest.Result r = ngnc("compile", hello().toString(), "-o", fifo.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("is not a regular file"), r.err());
+        assertFalse(Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS), "the FIFO is left as it was");
+        NgncTest.Result dev = ngnc("compile", hello().toString(), "-o", "/dev/null");
+        assertEquals(2, dev.exit(), dev.err());
+    }
+
+    @Test
+    void compileWritesThroughASymlinkAndKeepsTheLink() throws IOException {
+        Path real = tmp.resolve("real.jar");
+        Files.writeString(real, "old");
+        Path link = Files.createSymbolicLink(tmp.resolve("link.jar"), real);
+        NgncTest.Result r = ngnc("compile", hello().toString(), "-o", link.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.isSymbolicLink(link), "the link stays a link");
+        assertTrue(Files.size(real) > 1000, "the jar went to the link's target");
+    }
+
+    @Test
+    void compileDoesNotCreateAMissingFolder() throws IOException {
+        Path out = tmp.resolve("no/such/dir/app.jar");
+        NgncTest.Result r = ngnc("compile", hello().toString(), "-o", out.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("does not exist"), r.err());
+        assertFalse(Files.exists(tmp.resolve("no")));
+    }
 }

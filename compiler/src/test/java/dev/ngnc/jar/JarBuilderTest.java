@@ -191,7 +191,7 @@ class JarBuilderTest {
 
     @Test
     void writeReplacesAnExistingJarAndLeavesNoTempFiles() throws IOException {
-        Path out = tmp.resolve("sub/dir/app.jar");
+        Path out = Files.createDirectories(tmp.resolve("sub/dir")).resolve("app.jar");
         JarBuilder.writeAtomically(out, new byte[] {1});
         JarBuilder.writeAtomically(out, new byte[] {2, 3});
         assertArrayEquals(new byte[] {2, 3}, Files.readAllBytes(out));

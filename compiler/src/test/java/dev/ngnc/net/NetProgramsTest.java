@@ -69,6 +69,19 @@ class NetProgramsTest {
         return jar;
     }
 
+    /** The next line of a child's output, failing (not hanging the build) when none comes in time. */
+    private static String readLineWithin(BufferedReader out, int seconds) throws Exception {
+        CompletableFuture<String> line = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                line.complete(out.readLine());
+            } catch (java.io.IOException e) {
+                line.completeExceptionally(e);
+            }
+        });
+        return line.get(seconds, TimeUnit.SECONDS);
+    }
+
     private static List<String> javaJar(Path jar) {
         return new ArrayList<>(List.of(Proc.currentJava(), "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED",
                 "-jar", jar.toString()));
@@ -126,6 +139,10 @@ class NetProgramsTest {
                   const inner = <- fetch(req.params.get("to") ?? "")
                   return Response { status: inner.status, body: "proxied: ${inner.body}" }
                 },
+                "/log" => {
+                  print("handled ${req.path}")
+                  return "logged"
+                },
                 "/panic" => {
                   panic("handler broke")
                   return "never"
@@ -163,7 +180,7 @@ class NetProgramsTest {
         Thread.ofVirtual().start(() -> stderr.complete(slurp(p.getErrorStream())));
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            String banner = out.readLine();
+            String banner = readLineWithin(out, 30);
             assertNotNull(banner, () -> "no banner; stderr: " + stderr.join());
             Matcher m = Pattern.compile("HTTP server listening on http://localhost:(\\d+) \\(async, \\d+ workers\\)")
                     .matcher(banner);
@@ -193,6 +210,11 @@ class NetProgramsTest {
                     + backend.getAddress().getPort() + "/")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(203, proxied.statusCode());
             assertEquals("proxied: from backend", proxied.body());
+
+            // a handler's print reaches the pipe at once (line-flushed), not when the server exits
+            assertEquals("logged", client.send(HttpRequest.newBuilder(URI.create(base + "/log")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals("handled /log", readLineWithin(out, 10));
 
             assertEquals(500, client.send(HttpRequest.newBuilder(URI.create(base + "/panic")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());

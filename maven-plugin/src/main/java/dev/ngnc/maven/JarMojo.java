@@ -60,6 +60,7 @@ public class JarMojo extends AbstractNgnMojo {
         }
         Path jar = jarFile.toPath().toAbsolutePath().normalize();
         try {
+            Files.createDirectories(jar.getParent()); // Maven's way: output folders are made as needed
             JarBuilder.write(new CompiledProgram(stamp.mainClass(), classes), runtime(), jar);
         } catch (IOException e) {
             throw failure("cannot write " + jar + ": " + e);

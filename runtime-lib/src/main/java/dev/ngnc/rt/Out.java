@@ -18,6 +18,11 @@ public final class Out {
     private static OutputStream sink = new FileOutputStream(FileDescriptor.out);
     private static final byte[] buf = new byte[CAPACITY];
     private static int len;
+    /**
+     * Long-running programs (servers) flush at every line end, so logs reach a pipe or file as they happen and
+     * survive a SIGKILL; batch programs keep the big buffer.
+     */
+    private static boolean flushEachLine;
 
     private Out() {
     }
@@ -26,11 +31,19 @@ public final class Out {
     public static synchronized void println(String text) {
         write(text);
         put((byte) '\n');
+        if (flushEachLine) flush();
     }
 
     /** ngn {@code print()}: writes a newline (buffered). */
     public static synchronized void println() {
         put((byte) '\n');
+        if (flushEachLine) flush();
+    }
+
+    /** From now on every line is flushed when it ends (the HTTP server turns this on when it starts). */
+    public static synchronized void flushEachLine() {
+        flushEachLine = true;
+        flush();
     }
 
     /** ngn {@code echo(x)}: writes {@code text} without a newline and flushes. */

@@ -300,7 +300,8 @@ public final class HttpServer {
             String s = cfg.tls() ? "HTTPS" : "HTTP";
             Out.println(s + " server listening on " + (cfg.tls() ? "https" : "http") + "://localhost:" + port()
                     + " (async, " + Runtime.getRuntime().availableProcessors() + " workers)");
-            Out.flush();
+            Out.flushEachLine(); // request logs must reach a pipe as they happen, not at exit
+
         }
 
         /** Blocks the calling fiber (or thread) until the server has stopped. */
