@@ -17,13 +17,15 @@ final class ConnectionWatchdog implements AutoCloseable {
     private final Set<GuardedConnection> open = ConcurrentHashMap.newKeySet();
     private final long keepAliveNanos;
     private final long headersNanos;
+    private final long bodyNanos;
     private final ScheduledExecutorService timer;
     private final ScheduledFuture<?> task;
 
-    ConnectionWatchdog(long keepAliveTimeoutMs, long headersTimeoutMs) {
+    ConnectionWatchdog(long keepAliveTimeoutMs, long headersTimeoutMs, long bodyTimeoutMs) {
         this.keepAliveNanos = TimeUnit.MILLISECONDS.toNanos(keepAliveTimeoutMs);
         this.headersNanos = TimeUnit.MILLISECONDS.toNanos(headersTimeoutMs);
-        long periodMs = Math.clamp(Math.min(keepAliveTimeoutMs, headersTimeoutMs) / 4, 10, 1000);
+        this.bodyNanos = TimeUnit.MILLISECONDS.toNanos(bodyTimeoutMs);
+        long periodMs = Math.clamp(Math.min(Math.min(keepAliveTimeoutMs, headersTimeoutMs), bodyTimeoutMs) / 4, 10, 1000);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ngn-http-watchdog");
             t.setDaemon(true);
@@ -43,7 +45,7 @@ final class ConnectionWatchdog implements AutoCloseable {
     private void check() {
         long now = System.nanoTime();
         for (GuardedConnection c : open) {
-            c.checkTimeouts(now, keepAliveNanos, headersNanos);
+            c.checkTimeouts(now, keepAliveNanos, headersNanos, bodyNanos);
         }
     }
 

@@ -139,8 +139,11 @@ final class Exchange implements Handler {
         if (req.content().hasEntity()) {
             try {
                 body = new String(req.content().inputStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException | RuntimeException e) {
+                // a malformed chunk size, a body cut short or too slow: the client gets 400, the handler never runs
+                GuardedConnection connection = GuardedConnection.current();
+                if (connection != null) throw connection.rejectBody();
+                throw new io.helidon.http.BadRequestException("Bad Request: malformed or incomplete request body", e);
             }
         }
         return new Request(prologue.method().text(), path + query, protocol, host, path, query,

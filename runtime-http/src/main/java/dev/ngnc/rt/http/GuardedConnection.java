@@ -24,7 +24,8 @@ import java.time.Duration;
  *   <li><b>Time-outs</b> ({@link ConnectionWatchdog}): a connection waiting for a request longer
  *   than {@code keepAliveTimeoutMs} is closed (also one that never sends a byte); a request whose
  *   line and headers have not all arrived {@code headersTimeoutMs} after its first byte gets 408
- *   and is closed; a body read waiting longer than {@code headersTimeoutMs} closes it. WebSocket
+ *   and is closed; a body read waiting longer than {@code headersTimeoutMs}, or still reading the body
+ *   {@code bodyTimeoutMs} after the headers, closes it (a client trickling a byte every few seconds). WebSocket
  *   sessions never time out.</li>
  *   <li><b>HTTP/1.0</b>, which Helidon refuses: the request line's version is presented to
  *   Helidon as 1.1 and {@link Exchange} answers as HTTP/1.0 expects (closing the connection
@@ -52,6 +53,7 @@ final class GuardedConnection implements ServerConnection {
         @Override
         public void headers(ConnectionContext ctx, Headers headers) {
             if (ctx instanceof GuardedContext g) {
+                g.guard.bodyStartedAt = System.nanoTime();
                 g.guard.phase = Phase.IN_REQUEST;
             }
         }
@@ -67,6 +69,8 @@ final class GuardedConnection implements ServerConnection {
     /** {@link System#nanoTime()} when the pending socket read began, or {@link #NOT_READING}. */
     private volatile long readingSince = NOT_READING;
     private volatile long headStartedAt;
+    /** When the current request's headers were read: its body must have arrived within bodyTimeoutMs of it. */
+    private volatile long bodyStartedAt;
     private volatile boolean timedOut;
     private volatile boolean closeAfterResponse;
     /** Whether the current request came as HTTP/1.0 (connection thread only). */
@@ -222,7 +226,7 @@ final class GuardedConnection implements ServerConnection {
     // ---- time-outs (called by the watchdog's thread) -------------------------------------------
 
     /** Closes the connection if it has waited too long for its client (see the class comment). */
-    void checkTimeouts(long now, long keepAliveNanos, long headersNanos) {
+    void checkTimeouts(long now, long keepAliveNanos, long headersNanos, long bodyNanos) {
         if (timedOut) {
             return;
         }
@@ -239,12 +243,34 @@ final class GuardedConnection implements ServerConnection {
                 }
             }
             case IN_REQUEST -> {
-                if (since != NOT_READING && now - since > headersNanos) {
+                // one read stalled, or the body as a whole still arriving (a byte every few seconds)
+                if (since != NOT_READING && (now - since > headersNanos || now - bodyStartedAt > bodyNanos)) {
                     timeOut(false);
                 }
             }
             case WEBSOCKET -> { }
         }
+    }
+
+    private static final byte[] BAD_BODY_TEXT = "Bad Request: malformed or incomplete request body"
+            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BAD_BODY = ("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n"
+            + "Content-Type: text/plain\r\nContent-Length: " + BAD_BODY_TEXT.length + "\r\n\r\n"
+            + new String(BAD_BODY_TEXT, StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * A request body that cannot be read (a chunk size like {@code zz} or {@code -3}, a body cut short): answer 400
+     * and end the connection, on this thread. Helidon's own error path would first try to skip the rest of the
+     * body, which for a broken chunked body waits for bytes that never come. Never returns.
+     */
+    RuntimeException rejectBody() {
+        try {
+            helidon.dataWriter().writeNow(BufferData.create(BAD_BODY));
+        } catch (RuntimeException e) {
+            // the client is gone already
+        }
+        helidon.serverSocket().close();
+        throw new CloseConnectionException("malformed request body");
     }
 
     private void timeOut(boolean tell) {

@@ -109,7 +109,7 @@ public final class HttpServer {
             }
         };
         ServerConfig cfg = new ServerConfig(0, "127.0.0.1", 1000, 10, null, null, ServerConfig.DEFAULT_MAX_BODY,
-                ServerConfig.DEFAULT_MAX_HEADERS, ServerConfig.DEFAULT_HEADERS_TIMEOUT_MS);
+                ServerConfig.DEFAULT_MAX_HEADERS, ServerConfig.DEFAULT_HEADERS_TIMEOUT_MS, ServerConfig.DEFAULT_BODY_TIMEOUT_MS);
         Running r = start(hello, cfg, System.err);
         try {
             dev.ngnc.rt.Fetch.fetch("http://127.0.0.1:" + r.port() + "/warm-up",
@@ -124,7 +124,8 @@ public final class HttpServer {
         Tls tls = cfg.tls() ? tls(cfg) : null;
         Exchange exchange = new Exchange(handler, cfg, err, tls != null);
         WsConfig wsConfig = WsConfig.create();
-        ConnectionWatchdog watchdog = new ConnectionWatchdog(cfg.keepAliveTimeoutMs(), cfg.headersTimeoutMs());
+        ConnectionWatchdog watchdog = new ConnectionWatchdog(cfg.keepAliveTimeoutMs(), cfg.headersTimeoutMs(),
+                cfg.bodyTimeoutMs());
         WebServerConfig.Builder b = WebServer.builder()
                 .host(cfg.host())
                 .port(cfg.port())

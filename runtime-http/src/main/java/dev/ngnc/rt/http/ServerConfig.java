@@ -19,17 +19,19 @@ import dev.ngnc.rt.NgnError;
  * {@code maxHeaderBytes} (request headers above it get 431; default 16 KiB) and
  * {@code headersTimeoutMs} (default 30000): a request's line and headers must arrive within it
  * from its first byte (else 408 and the connection is closed), and a read of a request body that
- * waits longer than it for data ends the connection.
+ * waits longer than it for data ends the connection; {@code bodyTimeoutMs} (default 60000): a handler still
+ * reading the request body this long after its headers arrived (a client trickling bytes) ends the connection.
  * A value of the wrong kind is a run-time error naming the option.
  */
 record ServerConfig(int port, String host, long keepAliveTimeoutMs, long maxRequestsPerConnection, String tlsCert,
-                    String tlsKey, long maxBodyBytes, int maxHeaderBytes, long headersTimeoutMs) {
+                    String tlsKey, long maxBodyBytes, int maxHeaderBytes, long headersTimeoutMs, long bodyTimeoutMs) {
     static final int DEFAULT_PORT = 3000;
     static final long DEFAULT_KEEP_ALIVE_MS = 30_000;
     static final long DEFAULT_MAX_REQUESTS = 1000;
     static final long DEFAULT_MAX_BODY = 10L << 20;
     static final int DEFAULT_MAX_HEADERS = 16 << 10;
     static final long DEFAULT_HEADERS_TIMEOUT_MS = 30_000;
+    static final long DEFAULT_BODY_TIMEOUT_MS = 60_000;
 
     boolean tls() {
         return tlsCert != null;
@@ -44,6 +46,7 @@ record ServerConfig(int port, String host, long keepAliveTimeoutMs, long maxRequ
         long maxBody = integer(config, "maxBodyBytes", DEFAULT_MAX_BODY, 0, Long.MAX_VALUE);
         long maxHeaders = integer(config, "maxHeaderBytes", DEFAULT_MAX_HEADERS, 256, 1 << 20);
         long headersTimeout = integer(config, "headersTimeoutMs", DEFAULT_HEADERS_TIMEOUT_MS, 1, Long.MAX_VALUE);
+        long bodyTimeout = integer(config, "bodyTimeoutMs", DEFAULT_BODY_TIMEOUT_MS, 1, Long.MAX_VALUE);
         String cert = null;
         String key = null;
         Object tls = HttpText.option(config, "tls");
@@ -57,7 +60,7 @@ record ServerConfig(int port, String host, long keepAliveTimeoutMs, long maxRequ
             key = requireString(k, "tls.key");
         }
         return new ServerConfig((int) port, host, keepAlive, maxRequests, cert, key, maxBody, (int) maxHeaders,
-                headersTimeout);
+                headersTimeout, bodyTimeout);
     }
 
     private static long integer(Object config, String name, long fallback, long min, long max) {

@@ -107,6 +107,55 @@ class ConnectionGuardTest {
     }
 
     @Test
+    void aBodyTrickledByteByByteIsCutAtTheBodyDeadline() throws Exception {
+        AtomicInteger handled = new AtomicInteger();
+        try (ServerFixture s = new ServerFixture(req -> {
+            handled.incrementAndGet();
+            return ServerFixture.text("x");
+        }, "headersTimeoutMs", 2000L, "bodyTimeoutMs", 600L);
+             Socket sock = new Socket("127.0.0.1", s.port())) {
+            sock.setSoTimeout(10_000);
+            OutputStream out = sock.getOutputStream();
+            long t0 = System.nanoTime();
+            try {
+                out.write("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                for (int i = 0; i < 60; i++) { // each byte well within headersTimeoutMs of the last
+                    out.write('b');
+                    out.flush();
+                    Thread.sleep(100);
+                }
+            } catch (java.io.IOException closedByServer) {
+                // expected once the server gave up
+            }
+            sock.getInputStream().readAllBytes();
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(ms < 3000, ms + " ms: the deadline is for the whole body, not each read");
+            assertEquals(0, handled.get(), "the handler never saw a partial body");
+        }
+    }
+
+    @Test
+    void aMalformedChunkSizeGets400AndTheConnectionCloses() throws Exception {
+        AtomicInteger handled = new AtomicInteger();
+        try (ServerFixture s = new ServerFixture(req -> {
+            handled.incrementAndGet();
+            return ServerFixture.text("x");
+        })) {
+            for (String size : new String[] {"zz", "-3"}) {
+                Exchanged e = untilClosed(s, "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + size + "\r\nabc\r\n0\r\n\r\n");
+                assertTrue(e.text().startsWith("HTTP/1.1 400 Bad Request\r\n"), size + ": " + e.text());
+                assertTrue(e.text().contains("Connection: close"), e.text());
+                assertTrue(e.millis() < 3000, size + ": " + e.millis() + " ms");
+            }
+            assertEquals(0, handled.get());
+            Exchanged ok = untilClosed(s, "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                    + "3\r\nabc\r\n0\r\n\r\n");
+            assertTrue(ok.text().startsWith("HTTP/1.1 200 "), ok.text());
+        }
+    }
+
+    @Test
     void http10RequestsAreAnsweredAndClosedUnlessKeepAliveWasAsked() throws Exception {
         try (ServerFixture s = new ServerFixture(req -> ServerFixture.text("v=" + req.method + " " + req.url))) {
             Exchanged e = untilClosed(s, "GET /old?q=1 HTTP/1.0\r\n\r\n");
