@@ -268,6 +268,49 @@ class NetProgramsTest {
         }
     }
 
+    static final String SPINNING_SERVER = """
+            fn handler(req: Request): string {
+              if (req.path == "/spin") {
+                const end = time.unixMs() + 3000
+                var turns = 0
+                while (time.unixMs() < end) { turns = turns + 1 }
+                return "spun"
+              }
+              return "fast"
+            }
+            export default { fetch: handler, config: { port: 0, host: "127.0.0.1" } }
+            """;
+
+    @Test
+    void handlersLoopingOnTheCpuDoNotStopOtherRequests() throws Exception {
+        Path jar = jar("spinning", SPINNING_SERVER);
+        Process p = new ProcessBuilder(javaJar(jar)).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            Matcher m = Pattern.compile("HTTP server listening on http://localhost:(\\d+) .*").matcher(readLineWithin(out, 30));
+            assertTrue(m.matches());
+            String base = "http://127.0.0.1:" + m.group(1);
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            int spinners = 2 * Runtime.getRuntime().availableProcessors();
+            List<CompletableFuture<HttpResponse<String>>> spinning = new ArrayList<>();
+            for (int i = 0; i < spinners; i++) {
+                spinning.add(client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/spin")).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            Thread.sleep(500); // every spinner is on the CPU now
+            HttpResponse<String> fast = client.send(HttpRequest.newBuilder(URI.create(base + "/"))
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("fast", fast.body());
+            long stillSpinning = spinning.stream().filter(f -> !f.isDone()).count();
+            assertTrue(stillSpinning > 0, "the quick request was answered while " + spinners
+                    + " handlers looped, not after them");
+            for (CompletableFuture<HttpResponse<String>> f : spinning) assertEquals("spun", f.get(60, TimeUnit.SECONDS).body());
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
     @Test
     void serveStartupErrorsAreClearRuntimeErrors() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {

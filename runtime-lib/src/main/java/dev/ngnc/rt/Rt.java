@@ -45,7 +45,24 @@ public final class Rt {
      * {@code body} returns: fibers still running or blocked are abandoned.
      */
     public static void runMain(Runnable body) {
+        widenVirtualThreadCarriers();
         System.exit(run(body, System.err));
+    }
+
+    /** Carrier threads for virtual threads (HTTP handlers, process pipes) when the user has not chosen. */
+    static final int MIN_CARRIERS = 8;
+
+    /**
+     * Virtual threads are not preempted: with one carrier per core, two HTTP handlers looping on the CPU would stop
+     * every other request on a 2-core machine. More carriers than cores let the OS time-slice such handlers while
+     * the rest keep being served; idle carriers are never started. Must run before the first virtual thread.
+     */
+    static void widenVirtualThreadCarriers() {
+        String key = "jdk.virtualThreadScheduler.parallelism";
+        if (System.getProperty(key) == null) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            System.setProperty(key, Integer.toString(Math.max(MIN_CARRIERS, 2 * cores)));
+        }
     }
 
     /** {@link #runMain} without {@code System.exit}: returns the exit status (tests, embedding). */
