@@ -49,6 +49,8 @@ abstract class FiberWaiter {
     static final class Carrier extends Thread {
         /** This thread's context (only this thread reads or writes it). */
         Object context;
+        /** For a spawn pool worker: told when the task it runs waits with every fiber blocked, and when it goes on. */
+        java.util.function.IntConsumer onBlocked;
 
         Carrier(Runnable body, String name, long stackSize) {
             super(null, body, name, stackSize);

@@ -412,6 +412,9 @@ final class Scheduler {
             lock.unlock();
         }
         group.release(); // may declare a deadlock (then signalDeadlock wakes us)
+        // a spawn worker whose task now only waits lets its pool run a queued task meanwhile (Spawn#newPool)
+        java.util.function.IntConsumer pool = Thread.currentThread() instanceof FiberWaiter.Carrier c ? c.onBlocked : null;
+        if (pool != null) pool.accept(+1);
         lock.lock();
         try {
             while (idle && group.deadlock == null) {
@@ -420,6 +423,7 @@ final class Scheduler {
             idle = false;
         } finally {
             lock.unlock();
+            if (pool != null) pool.accept(-1);
         }
     }
 

@@ -439,16 +439,43 @@ public final class Spawn {
         return p;
     }
 
+    /** Most threads a pool grows to while its tasks wait on each other (see {@link #newPool}). */
+    static final int MAX_POOL_THREADS = 1024;
+
+    /**
+     * A pool of {@code threads} workers. A worker whose task waits with every fiber blocked (a producer on a full
+     * channel whose consumer is still queued) does not count: the pool grows by one while it waits, so a queued
+     * task can run and unblock it, and shrinks back after (extra threads end when idle). CPU-bound tasks still get
+     * {@code threads} workers at a time; tasks that wait on each other never deadlock the pool.
+     */
     private static ThreadPoolExecutor newPool(int threads, String name) {
         AtomicInteger seq = new AtomicInteger();
+        ThreadPoolExecutor[] self = new ThreadPoolExecutor[1];
+        AtomicInteger waiting = new AtomicInteger();
+        java.util.function.IntConsumer onBlocked = delta -> {
+            int n = waiting.addAndGet(delta);
+            ThreadPoolExecutor p = self[0];
+            synchronized (p) {
+                int size = Math.min(MAX_POOL_THREADS, threads + Math.max(0, n));
+                if (size > p.getMaximumPoolSize()) {
+                    p.setMaximumPoolSize(size);
+                    p.setCorePoolSize(size); // starts a thread for a queued task, if any
+                } else if (size < p.getCorePoolSize()) {
+                    p.setCorePoolSize(size);
+                    p.setMaximumPoolSize(size);
+                }
+            }
+        };
         ThreadFactory factory = r -> {
-            Thread t = new FiberWaiter.Carrier(r, name + "-" + seq.incrementAndGet(), WORKER_STACK_SIZE);
+            FiberWaiter.Carrier t = new FiberWaiter.Carrier(r, name + "-" + seq.incrementAndGet(), WORKER_STACK_SIZE);
+            t.onBlocked = onBlocked;
             t.setDaemon(true);
             return t;
         };
         ThreadPoolExecutor p = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUE_CAPACITY), factory, new ThreadPoolExecutor.AbortPolicy());
         p.allowCoreThreadTimeOut(true);
+        self[0] = p;
         return p;
     }
 }
