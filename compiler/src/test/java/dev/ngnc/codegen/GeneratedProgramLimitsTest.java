@@ -79,6 +79,15 @@ class GeneratedProgramLimitsTest {
     }
 
     @Test
+    void seventyThousandLocalsAreADiagnosticNotAnOutOfMemoryError() {
+        StringBuilder src = new StringBuilder("fn main() {\n");
+        for (int i = 0; i < 70_000; i++) src.append("  const v").append(i).append(" = ").append(100_000 + i).append('\n');
+        src.append("  print(v0 + v69999)\n}\n");
+        Diagnostic e = onlyError(src.toString());
+        assertTrue(e.message().contains("too large for the JVM"), e.message());
+    }
+
+    @Test
     void anEnumOfManyVariantsChecksAndRuns() throws Exception {
         StringBuilder variants = new StringBuilder();
         for (int i = 0; i < 20_000; i++) variants.append(i == 0 ? "" : ", ").append("V").append(i);
