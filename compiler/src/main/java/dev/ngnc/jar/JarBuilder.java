@@ -57,6 +57,9 @@ public final class JarBuilder {
         }
         Map<String, byte[]> entries = new TreeMap<>(runtime.entries());
         if (program.usesHttpServer()) entries.putAll(runtime.httpEntries()); // Helidon & co., only when serving
+        if (!program.usesHttpServer() && !LibraryUse.needsJson(program.classes().values())) {
+            entries.keySet().removeIf(n -> n.startsWith(SHADED_PREFIX));
+        }
         for (Map.Entry<String, byte[]> c : program.classes().entrySet()) {
             String name = c.getKey() + ".class";
             if (name.startsWith(RuntimeClasses.PREFIX) || c.getKey().equals(LauncherGenerator.LAUNCHER_CLASS)) {
@@ -77,6 +80,9 @@ public final class JarBuilder {
         }
         return bytes.toByteArray();
     }
+
+    /** Package of the JSON library shaded into runtime-lib (see its pom). */
+    static final String SHADED_PREFIX = RuntimeClasses.PREFIX + "shaded/";
 
     static byte[] manifest(String mainClass) {
         String m = "Manifest-Version: 1.0\r\n"

@@ -312,6 +312,30 @@ class NetProgramsTest {
     }
 
     @Test
+    void onlyProgramsThatUseJsonBundleTheJsonLibrary() throws Exception {
+        String shaded = "dev/ngnc/rt/shaded/";
+        Path plain = jar("nojson", "fn main() {\n  print(\"hi\")\n}\n");
+        try (ZipFile z = new ZipFile(plain.toFile())) {
+            assertTrue(z.stream().noneMatch(e -> e.getName().startsWith(shaded)), "hello needs no JSON parser");
+        }
+        Proc hi = Proc.run(javaJar(plain), tmp);
+        assertEquals("hi\n", hi.out(), hi.err());
+        String[] users = {
+            "fn main() {\n  print(json.stringify({ a: 1 }))\n  const v = json.parse(\"[1, 2]\")\n  print(v)\n}\n",
+            "fn main() {\n  const r = <- fetch(\"http://127.0.0.1:1/\")\n  print(r.json())\n}\n",
+            "fn body(r) {\n  return r.json()\n}\nfn main() {\n  const r = <- fetch(\"http://127.0.0.1:1/\")\n  print(body(r))\n}\n",
+        };
+        for (int i = 0; i < users.length; i++) {
+            Path jar = jar("json" + i, users[i]);
+            try (ZipFile z = new ZipFile(jar.toFile())) {
+                assertTrue(z.stream().anyMatch(e -> e.getName().startsWith(shaded)), users[i]);
+            }
+        }
+        Proc json = Proc.run(javaJar(jar("json-run", users[0])), tmp);
+        assertEquals("{\"a\":1}\nResult::Ok ([1, 2])\n", json.out(), json.err());
+    }
+
+    @Test
     void serveStartupErrorsAreClearRuntimeErrors() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
