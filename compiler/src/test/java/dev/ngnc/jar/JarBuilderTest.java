@@ -90,7 +90,11 @@ class JarBuilderTest {
         assertTrue(rt.entries().containsKey("dev/ngnc/rt/Rt.class"), rt.entries().keySet().toString());
         byte[] jar = JarBuilder.build(TestPrograms.hi(), rt);
         Map<String, byte[]> entries = unzip(jar);
-        for (String name : rt.entries().keySet()) assertTrue(entries.containsKey(name), "missing " + name);
+        for (String name : rt.entries().keySet()) {
+            // a program that never uses JSON leaves the shaded JSON library out (NetProgramsTest covers both ways)
+            if (name.startsWith(JarBuilder.SHADED_PREFIX)) continue;
+            assertTrue(entries.containsKey(name), "missing " + name);
+        }
     }
 
     @Test
