@@ -79,6 +79,23 @@ final class ExprChecker {
                 + "declare the value as f64";
     }
 
+    /**
+     * A regex literal, compiled now by the runtime's own engine (RE2/J, as the run-time would), so that an invalid
+     * pattern — look-around, back-references, which Rust's regex rejects too — is a compile error, not a run-time one.
+     */
+    private TExpr regex(Expr.RegexLit r) {
+        try {
+            new dev.ngnc.rt.NgnRegex(r.pattern(), r.flags() == null ? "" : r.flags()).compiled();
+        } catch (dev.ngnc.rt.NgnError e) {
+            String why = e.getMessage() == null ? "invalid pattern" : e.getMessage().replaceFirst("^Internal error: ", "");
+            error(r.span(), why, "regex literals use Rust regex syntax (the RE2 family): no look-around (`(?=…)`, "
+                    + "`(?<!…)`) and no back-references (`\\1`), so every match takes linear time");
+        } catch (RuntimeException | NoClassDefFoundError e) {
+            // the engine is missing from this class path (a stripped runtime): the run-time reports it instead
+        }
+        return new TExpr.Regex(r.pattern(), r.flags(), r.span());
+    }
+
     void requireAssignable(Type target, TExpr value, Span span, String what) {
         if (!Types.assignable(target, value.type())) {
             error(span, "Type Error: " + what + ". Expected " + Types.display(target) + ", got "
@@ -95,7 +112,7 @@ final class ExprChecker {
             case Expr.NullLit n -> new TExpr.NullConst(Types.isMaybe(expected) ? expected : Types.maybe(Type.ANY),
                     n.span());
             case Expr.StringLit s -> string(s);
-            case Expr.RegexLit r -> new TExpr.Regex(r.pattern(), r.flags(), r.span());
+            case Expr.RegexLit r -> regex(r);
             case Expr.Name n -> name(n);
             case Expr.This t -> {
                 if (body.ctx.thisVar == null) {

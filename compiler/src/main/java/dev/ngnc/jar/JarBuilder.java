@@ -58,7 +58,10 @@ public final class JarBuilder {
         Map<String, byte[]> entries = new TreeMap<>(runtime.entries());
         if (program.usesHttpServer()) entries.putAll(runtime.httpEntries()); // Helidon & co., only when serving
         if (!program.usesHttpServer() && !LibraryUse.needsJson(program.classes().values())) {
-            entries.keySet().removeIf(n -> n.startsWith(SHADED_PREFIX));
+            entries.keySet().removeIf(n -> n.startsWith(SHADED_PREFIX + "jackson/"));
+        }
+        if (!LibraryUse.needsRegex(program.classes().values())) {
+            entries.keySet().removeIf(n -> n.startsWith(SHADED_PREFIX + "re2j/"));
         }
         for (Map.Entry<String, byte[]> c : program.classes().entrySet()) {
             String name = c.getKey() + ".class";

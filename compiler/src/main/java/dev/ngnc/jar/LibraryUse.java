@@ -5,19 +5,32 @@ import org.objectweb.asm.ClassReader;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Whether a program needs the JSON library shaded into runtime-lib (165 KB of a 370 KB hello jar). Only
- * {@code Json} uses it, and only {@code json.parse}/{@code json.stringify} and the {@code .json()} methods of
- * responses and requests reach {@code Json}: so a program needs it when one of its classes names {@code
- * dev/ngnc/rt/Json…} or a method {@code json} (typed or untyped calls alike), or when it serves HTTP. Read from the
- * constant pools: an over-approximation (a string literal "json" counts), never an omission.
+ * Which libraries shaded into runtime-lib a program needs, read from its classes' constant pools (an
+ * over-approximation — a string literal "json" counts — never an omission):
+ * <ul>
+ *   <li>the JSON parser (165 KB of a 370 KB hello jar): only {@code Json} uses it, and only {@code json.parse}/
+ *   {@code json.stringify} and the {@code .json()} methods of responses and requests reach {@code Json}; so a
+ *   program needs it when one of its classes names {@code dev/ngnc/rt/Json…} or a method {@code json} (typed or
+ *   untyped calls alike), or when it serves HTTP;</li>
+ *   <li>the regex engine: only {@code NgnRegex} compiles patterns, and only a regex literal creates one.</li>
+ * </ul>
  */
 final class LibraryUse {
     private static final int UTF8 = 1;
     private static final String JSON_CLASS = RuntimeClasses.PREFIX + "Json";
+    private static final String REGEX_CLASS = RuntimeClasses.PREFIX + "NgnRegex";
 
     private LibraryUse() { }
 
     static boolean needsJson(Iterable<byte[]> programClasses) {
+        return anyConstant(programClasses, s -> s.equals("json") || s.contains(JSON_CLASS));
+    }
+
+    static boolean needsRegex(Iterable<byte[]> programClasses) {
+        return anyConstant(programClasses, s -> s.contains(REGEX_CLASS));
+    }
+
+    private static boolean anyConstant(Iterable<byte[]> programClasses, java.util.function.Predicate<String> test) {
         for (byte[] classFile : programClasses) {
             ClassReader r = new ClassReader(classFile);
             for (int i = 1; i < r.getItemCount(); i++) {
@@ -25,7 +38,7 @@ final class LibraryUse {
                 if (offset == 0 || classFile[offset - 1] != UTF8) continue;
                 int length = r.readUnsignedShort(offset);
                 String s = new String(classFile, offset + 2, length, StandardCharsets.UTF_8);
-                if (s.equals("json") || s.contains(JSON_CLASS)) return true;
+                if (test.test(s)) return true;
             }
         }
         return false;

@@ -333,6 +333,17 @@ class NetProgramsTest {
         }
         Proc json = Proc.run(javaJar(jar("json-run", users[0])), tmp);
         assertEquals("{\"a\":1}\nResult::Ok ([1, 2])\n", json.out(), json.err());
+        // the regex engine likewise: only with a regex literal
+        try (ZipFile z = new ZipFile(plain.toFile())) {
+            assertTrue(z.stream().noneMatch(e -> e.getName().startsWith(shaded + "re2j/")));
+        }
+        Path regex = jar("regex", "fn main() {\n  print(\"a1b22\".replace(/[0-9]+/g, \"#\"))\n}\n");
+        try (ZipFile z = new ZipFile(regex.toFile())) {
+            assertTrue(z.stream().anyMatch(e -> e.getName().startsWith(shaded + "re2j/")));
+            assertTrue(z.stream().noneMatch(e -> e.getName().startsWith(shaded + "jackson/")));
+        }
+        Proc replaced = Proc.run(javaJar(regex), tmp);
+        assertEquals("a#b#\n", replaced.out(), replaced.err());
     }
 
     @Test

@@ -1,15 +1,16 @@
 package dev.ngnc.rt;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * An ngn regex literal {@code /pattern/flags}, used as the first argument of
- * {@code string.replace}. The pattern is Rust-{@code regex} syntax, translated to
- * {@code java.util.regex} on first use (see {@link RegexTranslator}); flags {@code i m s x U}
+ * {@code string.replace}. The pattern is Rust-{@code regex} syntax, translated to the linear-time RE2/J
+ * engine on first use (see {@link RegexTranslator}: no pattern can backtrack exponentially); flags {@code i m s x U}
  * behave as in Rust and {@code g} means "replace all". Prints as {@code /(?i)abc/}.
  * An invalid pattern ⇒ Internal {@code Invalid regex '(?flags)pattern': <reason>} when used.
  */
@@ -60,9 +61,8 @@ public final class NgnRegex {
         if (c == null) {
             try {
                 HashMap<String, Integer> names = new HashMap<>();
-                String javaPattern = RegexTranslator.translate(pattern, flags, names);
-                int javaFlags = RegexTranslator.javaFlags(flags);
-                c = new Compiled(Pattern.compile(javaPattern, javaFlags), Map.copyOf(names));
+                String re2 = RegexTranslator.translate(pattern, flags, names);
+                c = new Compiled(Pattern.compile(re2, RegexTranslator.engineFlags(flags)), Map.copyOf(names));
             } catch (PatternSyntaxException e) {
                 throw NgnError.internal("Invalid regex '" + source() + "': " + e.getDescription());
             } catch (IllegalArgumentException e) {

@@ -1,15 +1,17 @@
 package dev.ngnc.rt;
 
+import com.google.re2j.Pattern;
+
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * Translates Rust-{@code regex} syntax to {@code java.util.regex}: named groups
- * {@code (?P<n>…)} / {@code (?<n>…)} become plain numbered groups (names are recorded, since
- * Rust allows names Java rejects), ASCII classes {@code [[:alpha:]]} become explicit ranges,
- * flag {@code U} swaps greedy and lazy quantifiers, and without {@code m} a {@code $} means
- * end of text ({@code \z}) as in Rust. Perl classes are Unicode-aware and only {@code \n}
- * ends a line, as in Rust.
+ * Translates Rust-{@code regex} syntax to the RE2 syntax of RE2/J (shaded into runtime-lib), a linear-time engine
+ * of the same family, which rejects what Rust rejects (look-around, back-references). Named groups
+ * {@code (?P<n>…)} / {@code (?<n>…)} become plain numbered groups (names are recorded), ASCII classes
+ * {@code [[:alpha:]]} become explicit ranges, flag {@code U} swaps greedy and lazy quantifiers, flag {@code x}
+ * drops whitespace and {@code #} comments, without {@code m} a {@code $} means end of text ({@code \z}), and the
+ * Perl classes {@code \d \w \s} (and negations outside brackets) are spelled with Unicode properties, since in
+ * Rust they are Unicode-aware and in RE2 ASCII.
  */
 final class RegexTranslator {
     private RegexTranslator() {
@@ -24,16 +26,15 @@ final class RegexTranslator {
             Map.entry("upper", "A-Z"), Map.entry("word", "0-9A-Za-z_"),
             Map.entry("xdigit", "0-9A-Fa-f"));
 
-    /** Java flags for the ngn flags ({@code i m s x}; {@code U} is handled in the pattern). */
-    static int javaFlags(String flags) {
-        int f = Pattern.UNICODE_CHARACTER_CLASS | Pattern.UNIX_LINES;
+    /** RE2/J flags for the ngn flags ({@code i m s}; {@code U} and {@code x} are handled in the pattern). */
+    static int engineFlags(String flags) {
+        int f = 0;
         for (char c : flags.toCharArray()) {
             switch (c) {
-                case 'i' -> f |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+                case 'i' -> f |= Pattern.CASE_INSENSITIVE;
                 case 'm' -> f |= Pattern.MULTILINE;
                 case 's' -> f |= Pattern.DOTALL;
-                case 'x' -> f |= Pattern.COMMENTS;
-                case 'U', 'u' -> {
+                case 'x', 'U', 'u' -> {
                 }
                 default -> throw new IllegalArgumentException("unrecognized flag '" + c + "'");
             }
@@ -41,9 +42,26 @@ final class RegexTranslator {
         return f;
     }
 
-    /** The Java pattern for Rust pattern {@code p}; fills {@code names} with name → group number. */
+    private static final String WORD = "\\p{L}\\p{M}\\p{Nd}\\p{Pc}";
+    private static final String SPACE = "\\t\\n\\x{0B}\\f\\r \\x{85}\\p{Z}";
+
+    /** The Unicode spelling of a Perl class escape ({@code \d}…), or null to copy it as written. */
+    private static String perlClass(char e, boolean inClass) {
+        return switch (e) {
+            case 'd' -> "\\p{Nd}";
+            case 'D' -> "\\P{Nd}";
+            case 'w' -> inClass ? WORD : "[" + WORD + "]";
+            case 's' -> inClass ? SPACE : "[" + SPACE + "]";
+            case 'W' -> inClass ? null : "[^" + WORD + "]";
+            case 'S' -> inClass ? null : "[^" + SPACE + "]";
+            default -> null;
+        };
+    }
+
+    /** The RE2 pattern for Rust pattern {@code p}; fills {@code names} with name → group number. */
     static String translate(String p, String flags, Map<String, Integer> names) {
         boolean swapGreed = flags.indexOf('U') >= 0;
+        boolean verbose = flags.indexOf('x') >= 0;
         boolean multiline = flags.indexOf('m') >= 0 || p.matches("(?s).*\\(\\?[a-zA-Z]*m[a-zA-Z-]*[:)].*");
         StringBuilder out = new StringBuilder(p.length() + 16);
         int groups = 0;
@@ -54,7 +72,8 @@ final class RegexTranslator {
             char c = p.charAt(i);
             if (c == '\\') {
                 int end = escapeEnd(p, i);
-                out.append(p, i, end);
+                String unicode = end == i + 2 ? perlClass(p.charAt(i + 1), classDepth > 0) : null;
+                if (unicode != null) out.append(unicode); else out.append(p, i, end);
                 i = end;
                 if (classDepth == 0) {
                     i = quantifier(p, i, out, swapGreed);
@@ -67,22 +86,34 @@ final class RegexTranslator {
                     if (close > 0) {
                         String name = p.substring(i + 2, close);
                         boolean neg = name.startsWith("^");
-                        String ranges = POSIX.get(neg ? name.substring(1) : name);
-                        if (ranges == null) {
+                        if (!POSIX.containsKey(neg ? name.substring(1) : name)) {
                             throw new IllegalArgumentException("invalid ASCII character class '" + name + "'");
                         }
-                        out.append(neg ? "[^" : "[").append(ranges).append(']');
+                        out.append(p, i, close + 2); // RE2 spells ASCII classes as Rust does
                         i = close + 2;
                         continue;
                     }
                 }
+                if ((c == '&' || c == '-' || c == '~') && i + 1 < n && p.charAt(i + 1) == c
+                        && !(c == '-' && i + 2 < n && p.charAt(i + 2) == ']')) {
+                    throw new IllegalArgumentException("character class set operations ('" + c + c
+                            + "') are not supported");
+                }
                 if (c == '[') {
+                    // a nested class is a union: its members join the enclosing class (RE2 has no nesting)
+                    if (i + 1 < n && p.charAt(i + 1) == '^') {
+                        throw new IllegalArgumentException("negated classes nested in a class are not supported");
+                    }
                     classDepth++;
-                    i = classStart(p, i, out);
+                    i++;
                     continue;
                 }
                 if (c == ']') {
                     classDepth--;
+                    if (classDepth > 0) {
+                        i++; // the end of a nested class
+                        continue;
+                    }
                     out.append(c);
                     i++;
                     if (classDepth == 0) {
@@ -92,6 +123,15 @@ final class RegexTranslator {
                 }
                 out.append(c);
                 i++;
+                continue;
+            }
+            if (verbose && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')) {
+                i++;
+                continue;
+            }
+            if (verbose && c == '#') {
+                int eol = p.indexOf('\n', i);
+                i = eol < 0 ? n : eol + 1;
                 continue;
             }
             switch (c) {

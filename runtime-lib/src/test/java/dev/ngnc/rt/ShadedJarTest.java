@@ -50,6 +50,12 @@ class ShadedJarTest {
     }
 
     @Test
+    void regexLiteralsRunOnTheShadedEngine() {
+        assertEquals("x-#", new NgnRegex("[0-9]+", "g").replace("x-42", "#"));
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("com.google.re2j.Pattern"));
+    }
+
+    @Test
     void parsesAndReportsErrorsThroughTheShadedParser() {
         assertEquals("Result::Ok ([1, 2.5, s, true, void, {a: [], b: {}}])",
                 Fmt.str(Json.parse("[1, 2.5, \"s\", true, null, {\"a\": [], \"b\": {}}]")));
