@@ -76,7 +76,9 @@ final class Calls {
             for (Expr a : c.args()) exprs.check(a);
             return new TExpr.Invalid(c.span());
         }
-        exprs.error(n.span(), "Undefined function '" + name + "'");
+        java.util.Set<String> callable = Suggestions.valueNames(exprs.body);
+        callable.addAll(checker.types.models.keySet());
+        exprs.error(n.span(), "Undefined function '" + name + "'", Suggestions.didYouMean(name, callable));
         return new TExpr.Invalid(c.span());
     }
 
@@ -204,11 +206,13 @@ final class Calls {
         if (owner != null) {
             EnumInfo info = checker.types.enums.get(owner);
             if (info == null) {
-                exprs.error(span, "Type Error: Unknown enum '" + owner + "'");
+                exprs.error(span, "Type Error: Unknown enum '" + owner + "'",
+                        Suggestions.didYouMean(owner, checker.types.enums.keySet()));
                 return null;
             }
             if (info.variant(variant) == null) {
-                exprs.error(span, "Type Error: Unknown variant '" + variant + "' of enum '" + owner + "'");
+                exprs.error(span, "Type Error: Unknown variant '" + variant + "' of enum '" + owner + "'",
+                        Suggestions.didYouMean(variant, info.variants.stream().map(EnumInfo.VariantInfo::name).toList()));
                 return null;
             }
             return info;
@@ -216,7 +220,8 @@ final class Calls {
         if (expected instanceof Type.Enum e && e.info().variant(variant) != null) return e.info();
         List<EnumInfo> owners = checker.variantOwners.get(variant);
         if (owners == null || owners.isEmpty()) {
-            exprs.error(span, "Type Error: Unknown enum variant '" + variant + "'");
+            exprs.error(span, "Type Error: Unknown enum variant '" + variant + "'",
+                    Suggestions.didYouMean(variant, checker.variantOwners.keySet()));
             return null;
         }
         if (owners.size() > 1) {
@@ -360,7 +365,8 @@ final class Calls {
                 exprs.error(m.span(), "wrong number of arguments for '" + m.name() + "' on "
                         + Types.display(t) + " (got " + argc + ")");
             } else {
-                exprs.error(m.span(), "Type Error: Unknown " + kindWord(t) + " method '" + m.name() + "'");
+                exprs.error(m.span(), "Type Error: Unknown " + kindWord(t) + " method '" + m.name() + "'",
+                        Suggestions.didYouMean(m.name(), Suggestions.methodNames(checker, t)));
             }
             return new TExpr.Invalid(m.span());
         }

@@ -350,7 +350,8 @@ final class ExprChecker {
             error(n.span(), "'" + n.name() + "' is a model, not a value",
                     "create an instance with `" + n.name() + " { … }`");
         } else {
-            error(n.span(), "Undefined variable '" + n.name() + "'");
+            error(n.span(), "Undefined variable '" + n.name() + "'",
+                    Suggestions.didYouMean(n.name(), Suggestions.valueNames(body)));
         }
         return new TExpr.Invalid(n.span());
     }
@@ -467,7 +468,8 @@ final class ExprChecker {
         if (t instanceof Type.Model m) {
             ModelInfo.FieldInfo fi = m.info().field(name);
             if (fi == null) {
-                error(span, "Type Error: Unknown field '" + name + "' on model '" + m.info().name + "'");
+                error(span, "Type Error: Unknown field '" + name + "' on model '" + m.info().name + "'",
+                        Suggestions.didYouMean(name, m.info().fields.stream().map(ModelInfo.FieldInfo::name).toList()));
                 return new TExpr.Invalid(span);
             }
             return new TExpr.ModelField(receiver, m.info(), name, Models.fieldType(m, fi), span);
@@ -535,7 +537,8 @@ final class ExprChecker {
                 if (checker.globals.containsKey(n.name())) {
                     immutableError(n, forMethod, methodName, true);
                 } else {
-                    error(n.span(), "Undefined variable '" + n.name() + "'");
+                    error(n.span(), "Undefined variable '" + n.name() + "'",
+                            Suggestions.didYouMean(n.name(), Suggestions.valueNames(body)));
                 }
                 return null;
             }
@@ -562,7 +565,8 @@ final class ExprChecker {
             if (pt instanceof Type.Model m) {
                 ModelInfo.FieldInfo fi = m.info().field(f.name());
                 if (fi == null) {
-                    error(f.span(), "Type Error: Unknown field '" + f.name() + "' on model '" + m.info().name + "'");
+                    error(f.span(), "Type Error: Unknown field '" + f.name() + "' on model '" + m.info().name + "'",
+                            Suggestions.didYouMean(f.name(), m.info().fields.stream().map(ModelInfo.FieldInfo::name).toList()));
                     return null;
                 }
                 return new Place.ModelField(parent, m.info(), f.name(), Models.fieldType(m, fi));

@@ -114,7 +114,8 @@ final class Matches {
         }
         EnumInfo.VariantInfo vi = info == null ? null : info.variant(v.variant());
         if (info != null && vi == null) {
-            body.error(v.span(), "Type Error: Unknown variant '" + v.variant() + "' of enum '" + info.name + "'");
+            body.error(v.span(), "Type Error: Unknown variant '" + v.variant() + "' of enum '" + info.name + "'",
+                    Suggestions.didYouMean(v.variant(), info.variants.stream().map(EnumInfo.VariantInfo::name).toList()));
             return new TPattern.Wildcard(v.span());
         }
         if (info != null && !(st instanceof Type.Enum) && !Types.isDynamic(st)) {

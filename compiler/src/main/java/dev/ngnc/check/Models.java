@@ -33,7 +33,8 @@ final class Models {
     TExpr literal(Expr.ModelLit lit, Type expected) {
         ModelInfo info = exprs.checker.types.models.get(lit.model());
         if (info == null) {
-            exprs.error(lit.span(), "Type Error: Unknown model '" + lit.model() + "'");
+            exprs.error(lit.span(), "Type Error: Unknown model '" + lit.model() + "'",
+                    Suggestions.didYouMean(lit.model(), exprs.checker.types.models.keySet()));
             for (ObjectField f : lit.fields()) exprs.check(f.value());
             return new TExpr.Invalid(lit.span());
         }
@@ -44,11 +45,15 @@ final class Models {
             }
         }
         Map<String, TExpr> given = new HashMap<>();
+        java.util.Set<String> misspelled = new java.util.HashSet<>(); // fields an unknown one was probably meant as
         for (ObjectField f : lit.fields()) {
             ModelInfo.FieldInfo fi = info.field(f.key());
             if (fi == null) {
+                List<String> names = info.fields.stream().map(ModelInfo.FieldInfo::name).toList();
+                String hint = Suggestions.didYouMean(f.key(), names);
+                if (hint != null) misspelled.add(hint.substring(hint.indexOf('\'') + 1, hint.lastIndexOf('\'')));
                 exprs.error(f.span(), "Type Error: Unknown field '" + f.key() + "' in instantiation of model '"
-                        + info.name + "'");
+                        + info.name + "'", hint);
                 exprs.check(f.value());
                 continue;
             }
@@ -87,8 +92,11 @@ final class Models {
             } else if (fi.defaultValue() != null) {
                 values.add(fieldDefault(info, fi, declared));
             } else {
-                exprs.error(lit.span(), "Type Error: Missing required field '" + fi.name() + "' in instantiation of model '"
-                        + info.name + "'");
+                // one mistake, one error: a misspelled field is not also reported missing
+                if (!misspelled.contains(fi.name())) {
+                    exprs.error(lit.span(), "Type Error: Missing required field '" + fi.name()
+                            + "' in instantiation of model '" + info.name + "'");
+                }
                 values.add(new TExpr.Invalid(lit.span()));
             }
         }
