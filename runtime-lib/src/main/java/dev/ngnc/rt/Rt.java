@@ -46,7 +46,26 @@ public final class Rt {
      */
     public static void runMain(Runnable body) {
         widenVirtualThreadCarriers();
-        System.exit(run(body, System.err));
+        int status = run(body, System.err);
+        if (status == 0 && !otherThreadsKeepTheJvm()) {
+            // a plain return ends the JVM as System.exit(0) would (shutdown hooks run), without Runtime.exit's
+            // logger bootstrap: ~320 JDK classes and ~15 ms of every short program's start-up
+            return;
+        }
+        System.exit(status);
+    }
+
+    /** Would a plain return leave the JVM running (a non-daemon platform thread besides this one, e.g. a server's)? */
+    static boolean otherThreadsKeepTheJvm() {
+        Thread self = Thread.currentThread();
+        ThreadGroup root = self.getThreadGroup();
+        while (root.getParent() != null) root = root.getParent();
+        Thread[] all = new Thread[root.activeCount() + 8];
+        int n = root.enumerate(all, true);
+        for (int i = 0; i < n; i++) {
+            if (all[i] != self && !all[i].isDaemon() && all[i].isAlive()) return true;
+        }
+        return false;
     }
 
     /** Carrier threads for virtual threads (HTTP handlers, process pipes) when the user has not chosen. */
