@@ -23,7 +23,28 @@ public final class Parser {
     private Parser() {}
 
     public static Program parse(SourceFile file, Diagnostics diagnostics) {
-        return parseTokens(file, Lexer.lex(file, diagnostics), diagnostics);
+        Diagnostics lexed = new Diagnostics();
+        List<Token> tokens = Lexer.lex(file, lexed);
+        Diagnostics parsed = new Diagnostics();
+        Program program = parseTokens(file, tokens, parsed);
+        lexed.all().forEach(diagnostics::add);
+        int swallowedFrom = unterminatedStringStart(lexed);
+        for (var d : parsed.all()) {
+            // one mistake, one error: an unterminated string swallows the rest of the file, so what the parser then
+            // misses (closing brackets "found end of file", anything after the string) is not reported again
+            boolean cascade = swallowedFrom >= 0 && (d.span() == null || d.span().start() >= swallowedFrom
+                    || d.message().contains("found end of file"));
+            if (!cascade) diagnostics.add(d);
+        }
+        return program;
+    }
+
+    /** Offset where the first unterminated string starts, or -1. */
+    private static int unterminatedStringStart(Diagnostics lexed) {
+        for (var d : lexed.all()) {
+            if (d.message().startsWith("Unterminated string") && d.span() != null) return d.span().start();
+        }
+        return -1;
     }
 
     /** Parses already-lexed tokens (which must come from {@code file}). */

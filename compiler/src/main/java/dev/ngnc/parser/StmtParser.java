@@ -52,6 +52,7 @@ final class StmtParser {
                 case FN -> new Stmt.LocalFn(ctx.decls.parseFn(false, false), c.spanFrom(t.span()));
                 case LBRACE -> parseBlock();
                 case GLOBAL, MODEL, ENUM, ROLE, EXTEND, TYPE, IMPORT, EXPORT -> misplacedDeclaration(t);
+                case IDENT -> isForeignDeclaration(t) ? foreignDeclaration(t) : expressionStatement();
                 default -> {
                     Expr e = ctx.exprs.parseExpr();
                     yield new Stmt.ExprStmt(e, e.span());
@@ -60,6 +61,38 @@ final class StmtParser {
         } finally {
             c.exit();
         }
+    }
+
+    private Stmt expressionStatement() {
+        Expr e = ctx.exprs.parseExpr();
+        return new Stmt.ExprStmt(e, e.span());
+    }
+
+    /** {@code let x = …}, {@code val x = …}, {@code let mut x = …}: another language's declaration keyword. */
+    private boolean isForeignDeclaration(Token t) {
+        if (!t.text().equals("let") && !t.text().equals("val")) return false;
+        Token next = c.rawAfterCurrent();
+        return next.is(TokenKind.IDENT);
+    }
+
+    /**
+     * One error for the keyword, then the rest parsed as a declaration ({@code var} for {@code let mut}, else
+     * {@code const}), so the name is declared and its uses do not cascade into "undefined variable" errors.
+     */
+    private Stmt foreignDeclaration(Token kw) {
+        c.advance();
+        boolean mutable = c.peek().is(TokenKind.IDENT) && c.peek().text().equals("mut") && c.rawAfterCurrent().is(TokenKind.IDENT);
+        if (mutable) c.advance();
+        String instead = mutable ? "var" : "const";
+        c.report(kw.span(), "ngn has no '" + kw.text() + (mutable ? " mut" : "") + "'; declare it with '" + instead + "'",
+                "`const x = …` for a value that never changes, `var x = …` for one you reassign");
+        DeclKind kind = mutable ? DeclKind.VAR : DeclKind.CONST;
+        Pattern target = ctx.patterns.parseBindingPattern(instead);
+        TypeExpr type = parseDeclaredType();
+        c.expect(TokenKind.EQ, "after the declared name");
+        c.skipNewlines();
+        Expr init = ctx.exprs.parseExpr();
+        return new Stmt.VarDecl(kind, target, type, init, c.spanFrom(kw.span()));
     }
 
     /** Top-level-only declarations inside a body: report, then parse and drop them so parsing stays in step. */
