@@ -19,34 +19,20 @@ final class DeepStack {
     private DeepStack() { }
 
     static <T> T run(SourceFile file, Diagnostics diagnostics, Supplier<T> work) {
-        if (Thread.currentThread().getName().equals(THREAD_NAME)) return guarded(file, diagnostics, work);
+        if (ON_DEEP_STACK.get()) return guarded(file, diagnostics, work);
         AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread t = new Thread(null, () -> {
-            try {
-                result.set(guarded(file, diagnostics, work));
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }, THREAD_NAME, STACK_BYTES);
-        t.start();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
-        Throwable e = failure.get();
+        Throwable e = dev.ngnc.rt.Rt.runOnStack(() -> {
+            ON_DEEP_STACK.set(true);
+            result.set(guarded(file, diagnostics, work));
+        }, STACK_BYTES);
         if (e instanceof RuntimeException re) throw re;
         if (e instanceof Error err) throw err;
         return result.get();
     }
 
-    private static final String THREAD_NAME = "ngnc-compiler";
+    /** True on the compiler's own thread: nested phases (check inside compile) run there directly. */
+    private static final ThreadLocal<Boolean> ON_DEEP_STACK = ThreadLocal.withInitial(() -> false);
+
 
     private static <T> T guarded(SourceFile file, Diagnostics diagnostics, Supplier<T> work) {
         try {
