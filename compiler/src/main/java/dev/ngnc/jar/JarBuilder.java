@@ -70,11 +70,12 @@ public final class JarBuilder {
             }
             entries.put(name, c.getValue());
         }
-        entries.put(LauncherGenerator.LAUNCHER_CLASS + ".class", LauncherGenerator.generate(main));
+        boolean fiberless = !program.usesHttpServer() && !LibraryUse.needsFibers(program.classes().values());
+        entries.put(LauncherGenerator.LAUNCHER_CLASS + ".class", LauncherGenerator.generate(main, fiberless));
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * 1024);
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            put(zip, "META-INF/MANIFEST.MF", manifest(main));
+            put(zip, "META-INF/MANIFEST.MF", manifest(main, !fiberless));
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 put(zip, e.getKey(), e.getValue());
             }
@@ -88,12 +89,21 @@ public final class JarBuilder {
     static final String SHADED_PREFIX = RuntimeClasses.PREFIX + "shaded/";
 
     static byte[] manifest(String mainClass) {
+        return manifest(mainClass, true);
+    }
+
+    /**
+     * @param continuations the program may start fibers, which run on the JDK's continuations; the
+     *        {@code Add-Exports} attribute that opens them costs the JDK launcher ~210 classes and ~12 ms, so a
+     *        program that starts none goes without it
+     */
+    static byte[] manifest(String mainClass, boolean continuations) {
         String m = "Manifest-Version: 1.0\r\n"
                 + "Created-By: ngnc " + Version.get() + "\r\n"
                 + "Main-Class: " + LauncherGenerator.LAUNCHER_CLASS.replace('/', '.') + "\r\n"
                 + "Ngn-Main-Class: " + mainClass.replace('/', '.') + "\r\n"
                 // fibers use the JDK's continuations (runtime-lib Fibers); java -jar honours this attribute
-                + "Add-Exports: java.base/jdk.internal.vm\r\n"
+                + (continuations ? "Add-Exports: java.base/jdk.internal.vm\r\n" : "")
                 + "\r\n";
         return m.getBytes(StandardCharsets.UTF_8);
     }

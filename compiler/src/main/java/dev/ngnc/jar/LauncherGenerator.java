@@ -40,11 +40,23 @@ public final class LauncherGenerator {
     /** Oldest Java feature release that runs ngnc-compiled programs. */
     public static final int MIN_JAVA = 21;
 
+    /** System property the launcher sets for a program that starts no fiber (runtime-lib {@code Rt.FIBERLESS}). */
+    public static final String FIBERLESS_PROPERTY = "ngnc.fiberless";
+
     public static byte[] generate(String programMainClass) {
-        return generate(LAUNCHER_CLASS, programMainClass);
+        return generate(LAUNCHER_CLASS, programMainClass, false);
     }
 
     public static byte[] generate(String launcherClass, String programMainClass) {
+        return generate(launcherClass, programMainClass, false);
+    }
+
+    /** @param fiberless the program never starts a fiber: its main runs without a scheduler */
+    public static byte[] generate(String programMainClass, boolean fiberless) {
+        return generate(LAUNCHER_CLASS, programMainClass, fiberless);
+    }
+
+    public static byte[] generate(String launcherClass, String programMainClass, boolean fiberless) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String a, String b) {
@@ -62,13 +74,13 @@ public final class LauncherGenerator {
         init.visitMaxs(0, 0);
         init.visitEnd();
 
-        emitMain(cw, launcherClass, programMainClass);
+        emitMain(cw, launcherClass, programMainClass, fiberless);
         emitFeature(cw);
         cw.visitEnd();
         return cw.toByteArray();
     }
 
-    private static void emitMain(ClassWriter cw, String launcherClass, String programMainClass) {
+    private static void emitMain(ClassWriter cw, String launcherClass, String programMainClass, boolean fiberless) {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "main", "([Ljava/lang/String;)V", null, null);
         mv.visitCode();
         // String v = System.getProperty("java.specification.version");   (local 1)
@@ -100,8 +112,15 @@ public final class LauncherGenerator {
         mv.visitInsn(ICONST_1);
         mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "exit", "(I)V", false);
         mv.visitInsn(RETURN);
-        // run: ProgramMain.main(args); return;
+        // run: [System.setProperty("ngnc.fiberless", "true");] ProgramMain.main(args); return;
         mv.visitLabel(run);
+        if (fiberless) {
+            mv.visitLdcInsn(FIBERLESS_PROPERTY);
+            mv.visitLdcInsn("true");
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "setProperty",
+                    "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;", false);
+            mv.visitInsn(POP);
+        }
         mv.visitVarInsn(ALOAD, 0);
         mv.visitMethodInsn(INVOKESTATIC, programMainClass, "main", "([Ljava/lang/String;)V", false);
         mv.visitInsn(RETURN);

@@ -3,6 +3,7 @@ package dev.ngnc.jar;
 import org.objectweb.asm.ClassReader;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Which libraries shaded into runtime-lib a program needs, read from its classes' constant pools (an
@@ -24,6 +25,18 @@ final class LibraryUse {
 
     static boolean needsJson(Iterable<byte[]> programClasses) {
         return anyConstant(programClasses, s -> s.equals("json") || s.contains(JSON_CLASS));
+    }
+
+    /**
+     * Runtime classes through which a program starts or waits on fibers (threads, channels, state, sleep, spawn,
+     * fetch, processes, the scheduler): a program naming none of them runs its main without a scheduler.
+     */
+    private static final List<String> FIBER_USERS = List.of("Fiber", "Scheduler", "NgnChannel", "NgnState",
+            "Spawn", "Fetch", "ProcessLib", "ProcessStream", "http/").stream()
+            .map(n -> RuntimeClasses.PREFIX + n).toList();
+
+    static boolean needsFibers(Iterable<byte[]> programClasses) {
+        return anyConstant(programClasses, s -> FIBER_USERS.stream().anyMatch(s::contains));
     }
 
     static boolean needsRegex(Iterable<byte[]> programClasses) {

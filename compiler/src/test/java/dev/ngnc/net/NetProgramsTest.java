@@ -347,6 +347,38 @@ class NetProgramsTest {
     }
 
     @Test
+    void onlyProgramsThatStartFibersRunOnTheScheduler() throws Exception {
+        Path plain = jar("fiberless", "fn main() {\n  print(\"hi\")\n  panic(\"stop\")\n}\n");
+        try (ZipFile z = new ZipFile(plain.toFile())) {
+            String manifest = new String(z.getInputStream(z.getEntry("META-INF/MANIFEST.MF")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertFalse(manifest.contains("Add-Exports"), "a program without fibers needs no continuations");
+        }
+        // plain `java -jar` (no --add-exports on the command line): the manifest alone decides
+        Proc hi = Proc.run(List.of(Proc.currentJava(), "-jar", plain.toString()), tmp);
+        assertEquals(1, hi.exit());
+        assertEquals("hi\n", hi.out());
+        assertTrue(hi.err().contains("Thread panicked: stop") && hi.err().contains("at fn main"), hi.err());
+        String[] fiberUsers = {
+            "fn main() {\n  const c = thread(|| 41 + 1)\n  print(<- c)\n}\n",
+            "fn main() {\n  const s = state(1)\n  s.update(|n| n + 1)\n  print(s.read())\n}\n",
+            "fn main() {\n  const ch = channel<i64>()\n  ch <- 5\n  print(<- ch)\n}\n",
+            "fn main() {\n  sleep(1)\n  print(\"slept\")\n}\n",
+        };
+        String[] outputs = {"42\n", "2\n", "5\n", "slept\n"};
+        for (int i = 0; i < fiberUsers.length; i++) {
+            Path jar = jar("fibers" + i, fiberUsers[i]);
+            try (ZipFile z = new ZipFile(jar.toFile())) {
+                String manifest = new String(z.getInputStream(z.getEntry("META-INF/MANIFEST.MF")).readAllBytes(),
+                        StandardCharsets.UTF_8);
+                assertTrue(manifest.contains("Add-Exports: java.base/jdk.internal.vm"), fiberUsers[i]);
+            }
+            Proc run = Proc.run(List.of(Proc.currentJava(), "-jar", jar.toString()), tmp);
+            assertEquals(outputs[i], run.out(), fiberUsers[i] + run.err());
+        }
+    }
+
+    @Test
     void serveStartupErrorsAreClearRuntimeErrors() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();

@@ -68,6 +68,13 @@ public final class Rt {
         return false;
     }
 
+    /**
+     * Set (to {@code true}) by the jar's launcher when the compiler found that the program never starts or waits on
+     * a fiber (no thread, channel, state, sleep, spawn, fetch, process or server): its main body then runs without
+     * a scheduler, and the jar goes without the {@code Add-Exports} that continuations need.
+     */
+    static final String FIBERLESS = "ngnc.fiberless";
+
     /** Carrier threads for virtual threads (HTTP handlers, process pipes) when the user has not chosen. */
     static final int MIN_CARRIERS = 8;
 
@@ -94,8 +101,9 @@ public final class Rt {
      * means {@link FiberEngine#defaultEngine()}.
      */
     static int run(Runnable body, PrintStream err, FiberEngine engine) {
-        Throwable failure = runOnLargeStack(() -> Fibers.runProgram(body, err,
-                engine != null ? engine : FiberEngine.defaultEngine()));
+        // a program that starts no fiber (the compiler's launcher says so) needs no scheduler and no continuations
+        Throwable failure = engine == null && Boolean.getBoolean(FIBERLESS) ? runOnLargeStack(body)
+                : runOnLargeStack(() -> Fibers.runProgram(body, err, engine != null ? engine : FiberEngine.defaultEngine()));
         for (Runnable hook : EXIT_HOOKS) {
             try {
                 hook.run();
