@@ -156,6 +156,12 @@ final class BodyChecker {
         return exprs.checkExpecting(e, expected);
     }
 
+    /** A default owned by a declaration: typed in this module's top-level scope (DeclaredDefaults, ModelDefaults). */
+    TExpr topLevelDefault(Expr e, Type target) {
+        ctx = new BodyContext(BodyContext.Kind.TOP_LEVEL, null, Prim.VOID);
+        return exprs.checkDefault(e, target);
+    }
+
     TStmt topLevelStmt(Stmt s) {
         ctx = new BodyContext(BodyContext.Kind.TOP_LEVEL, null, Prim.VOID);
         return stmt(s);

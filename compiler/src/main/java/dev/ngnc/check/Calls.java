@@ -145,9 +145,7 @@ final class Calls {
             @Override public TExpr value(int i) {
                 Type paramType = types.get(i);
                 Type target = optional(i) ? Types.presentPayload(paramType) : paramType;
-                TExpr d = exprs.checkExpecting(params.get(i).defaultValue(), target);
-                exprs.requireAssignable(target, d, params.get(i).defaultValue().span(), "Default value mismatch");
-                return d;
+                return exprs.checkDefault(params.get(i).defaultValue(), target);
             }
         };
     }

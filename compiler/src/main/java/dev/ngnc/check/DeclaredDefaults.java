@@ -39,10 +39,7 @@ final class DeclaredDefaults implements ArgumentDefaults {
         if (typed[i] == null) {
             Param p = params.get(i);
             Type target = p.optional() ? Types.presentPayload(types.get(i)) : types.get(i);
-            BodyChecker top = new BodyChecker(declaring);
-            TExpr d = top.topLevelExpr(p.defaultValue(), target);
-            top.exprs.requireAssignable(target, d, p.defaultValue().span(), "Default value mismatch");
-            typed[i] = d;
+            typed[i] = new BodyChecker(declaring).topLevelDefault(p.defaultValue(), target);
         }
         return typed[i];
     }

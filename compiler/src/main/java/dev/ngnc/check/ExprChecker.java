@@ -96,6 +96,13 @@ final class ExprChecker {
         return new TExpr.Regex(r.pattern(), r.flags(), r.span());
     }
 
+    /** A parameter or field default, typed as {@code target} wants (in whatever scope this checker is in). */
+    TExpr checkDefault(Expr value, Type target) {
+        TExpr d = checkExpecting(value, target);
+        requireAssignable(target, d, value.span(), "Default value mismatch");
+        return d;
+    }
+
     void requireAssignable(Type target, TExpr value, Span span, String what) {
         if (!Types.assignable(target, value.type())) {
             error(span, "Type Error: " + what + ". Expected " + Types.display(target) + ", got "

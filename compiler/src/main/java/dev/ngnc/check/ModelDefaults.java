@@ -2,7 +2,6 @@ package dev.ngnc.check;
 
 import dev.ngnc.tast.TExpr;
 import dev.ngnc.types.ModelInfo;
-import dev.ngnc.types.Type;
 import dev.ngnc.types.Types;
 
 import java.util.HashMap;
@@ -28,10 +27,7 @@ final class ModelDefaults {
     TExpr value(ModelInfo.FieldInfo f) {
         TExpr d = typed.get(f.name());
         if (d == null) {
-            Type target = f.type();
-            BodyChecker top = new BodyChecker(declaring);
-            d = top.topLevelExpr(f.defaultValue(), target);
-            top.exprs.requireAssignable(target, d, f.defaultValue().span(), "Default value mismatch");
+            d = new BodyChecker(declaring).topLevelDefault(f.defaultValue(), f.type());
             typed.put(f.name(), d);
         }
         return d;

@@ -50,10 +50,10 @@ final class Models {
             ModelInfo.FieldInfo fi = info.field(f.key());
             if (fi == null) {
                 List<String> names = info.fields.stream().map(ModelInfo.FieldInfo::name).toList();
-                String hint = Suggestions.didYouMean(f.key(), names);
-                if (hint != null) misspelled.add(hint.substring(hint.indexOf('\'') + 1, hint.lastIndexOf('\'')));
+                String meant = Suggestions.closest(f.key(), names);
+                if (meant != null) misspelled.add(meant);
                 exprs.error(f.span(), "Type Error: Unknown field '" + f.key() + "' in instantiation of model '"
-                        + info.name + "'", hint);
+                        + info.name + "'", meant == null ? null : "did you mean '" + meant + "'?");
                 exprs.check(f.value());
                 continue;
             }

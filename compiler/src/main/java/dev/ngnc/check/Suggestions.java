@@ -24,6 +24,12 @@ final class Suggestions {
 
     /** The hint for {@code name}, or null when nothing is close. */
     static String didYouMean(String name, Collection<String> candidates) {
+        String best = closest(name, candidates);
+        return best == null ? null : "did you mean '" + best + "'?";
+    }
+
+    /** The candidate {@code name} is most likely a typo of, or null when nothing is close. */
+    static String closest(String name, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : new TreeSet<>(candidates)) {
@@ -35,7 +41,7 @@ final class Suggestions {
             }
         }
         int allowed = name.length() <= 2 ? 0 : name.length() <= 4 ? 1 : name.length() <= 8 ? 2 : 3;
-        return best != null && bestDistance <= allowed ? "did you mean '" + best + "'?" : null;
+        return best != null && bestDistance <= allowed ? best : null;
     }
 
     /** Names visible as values at this point of {@code body}: locals of this and enclosing bodies, globals, functions. */
