@@ -113,6 +113,9 @@ final class BodyChecker {
             if (w != null) p.type = w;
             declOffsets.put(p, ast.span().start());
             ctx.declare(p.name, p);
+            if (checker.index != null) {
+                checker.index.declareLocal(checker.file, true, p, ast.span(), decl.body().span().end());
+            }
         }
         List<TStmt> body = new ArrayList<>();
         addDefaultParamInits(fn, params, first, body);
@@ -170,9 +173,14 @@ final class BodyChecker {
     // ---- blocks and statements ------------------------------------------------------------------
 
     /** @param implicitReturn the block is an expression body whose value is returned */
+    /** End offset of the innermost block being checked: how far a local declared now is visible (tools' index). */
+    private int blockEnd = Integer.MAX_VALUE;
+
     TStmt.Block statements(Stmt.Block block, boolean implicitReturn) {
         List<TStmt> out = new ArrayList<>();
         ctx.push();
+        int outerBlockEnd = blockEnd;
+        blockEnd = block.span().end();
         try {
             List<Stmt> stmts = block.statements();
             for (int i = 0; i < stmts.size(); i++) {
@@ -185,6 +193,7 @@ final class BodyChecker {
             }
         } finally {
             ctx.pop();
+            blockEnd = outerBlockEnd;
         }
         return new TStmt.Block(out, block.span());
     }
@@ -335,6 +344,7 @@ final class BodyChecker {
         LocalVar var = new LocalVar(name, w != null ? w : type, mutable);
         declOffsets.put(var, declSpan.start());
         ctx.declare(name, var);
+        if (checker.index != null) checker.index.declareLocal(checker.file, false, var, nameSpan, blockEnd);
         return var;
     }
 
@@ -413,6 +423,9 @@ final class BodyChecker {
                 if (w != null) p.type = w;
                 declOffsets.put(p, astParams.get(i).span().start());
                 ctx.declare(p.name, p);
+                if (checker.index != null) {
+                    checker.index.declareLocal(checker.file, true, p, astParams.get(i).span(), body.span().end());
+                }
             }
             boolean implicit = expressionBody && (inferResult || result != Prim.VOID);
             checked = statements(body, implicit);

@@ -59,6 +59,9 @@ public final class Checker {
     /** The entry file's {@code export default} server object (no {@code main}), or null. */
     GlobalVar serverExport;
 
+    /** The tools' index of declarations, uses and expression types; null when nobody asked for one. */
+    final SymbolIndex index;
+
     /** Prefix of every class generated for this module, e.g. {@code ngn/} for the entry file. */
     final String classPrefix;
     final ModuleGraph graph;
@@ -79,6 +82,7 @@ public final class Checker {
         this.graph = graph;
         this.isEntry = isEntry;
         this.exports = new ModuleExports(file.displayPath());
+        this.index = graph == null ? null : graph.index;
         this.types = new TypeResolver(file, diagnostics);
         this.types.unavailable = unavailable;
         registerVariants(EnumInfo.MAYBE);
@@ -102,6 +106,21 @@ public final class Checker {
     public static CheckedProgram checkAll(Program program, Diagnostics diagnostics, ModuleSource source) {
         ModuleGraph graph = new ModuleGraph(source, diagnostics, program.file().path());
         Checker checker = new Checker(program.file(), diagnostics, "ngn/", graph, true);
+        TProgram entry = checker.run(program);
+        if (entry == null) return null;
+        return new CheckedProgram(entry, List.copyOf(graph.programs()));
+    }
+
+    /**
+     * Checks {@code program} for a tool: every diagnostic goes to {@code diagnostics} and what the checker resolved to
+     * {@code index}, also when there are errors (the result is null then). {@code asEntry} false checks the file as an
+     * imported module would be (a library file without {@code main} is no error).
+     */
+    public static CheckedProgram checkAll(Program program, Diagnostics diagnostics, ModuleSource source,
+                                          SymbolIndex index, boolean asEntry) {
+        ModuleGraph graph = new ModuleGraph(source, diagnostics, program.file().path());
+        graph.index = index;
+        Checker checker = new Checker(program.file(), diagnostics, "ngn/", graph, asEntry);
         TProgram entry = checker.run(program);
         if (entry == null) return null;
         return new CheckedProgram(entry, List.copyOf(graph.programs()));
@@ -178,16 +197,21 @@ public final class Checker {
                         ModelInfo info = new ModelInfo(m.name(), m.typeParams(), classPrefix + "model/" + m.name());
                         types.models.put(m.name(), info);
                         modelList.add(info);
+                        if (index != null) index.declareModel(file, info, m.span());
                     }
                 }
                 case Decl.Enum e -> {
                     if (checkTypeNameFree(e.name(), e.span())) {
-                        types.enums.put(e.name(), new EnumInfo(e.name(), e.typeParams(), new ArrayList<>()));
+                        EnumInfo info = new EnumInfo(e.name(), e.typeParams(), new ArrayList<>());
+                        types.enums.put(e.name(), info);
+                        if (index != null) index.declareEnum(file, info, e.span());
                     }
                 }
                 case Decl.Role r -> {
                     if (checkTypeNameFree(r.name(), r.span())) {
-                        types.roles.put(r.name(), new RoleInfo(r.name(), classPrefix + "role/" + r.name()));
+                        RoleInfo info = new RoleInfo(r.name(), classPrefix + "role/" + r.name());
+                        types.roles.put(r.name(), info);
+                        if (index != null) index.declareOther(file, SymbolIndex.Kind.ROLE, r.name(), r.span(), info);
                     }
                 }
                 case Decl.TypeAlias a -> {
@@ -207,8 +231,10 @@ public final class Checker {
                             error(f.span(), "field '" + f.name() + "' is declared twice in model '" + m.name() + "'");
                             continue;
                         }
-                        info.fields.add(new ModelInfo.FieldInfo(f.name(), types.resolve(f.type(), m.typeParams()),
-                                f.optional(), f.defaultValue()));
+                        ModelInfo.FieldInfo fi = new ModelInfo.FieldInfo(f.name(),
+                                types.resolve(f.type(), m.typeParams()), f.optional(), f.defaultValue());
+                        info.fields.add(fi);
+                        if (index != null) index.declareField(file, info, fi, f.span());
                     }
                 }
                 case Decl.Enum e -> {
@@ -221,7 +247,9 @@ public final class Checker {
                             continue;
                         }
                         Type payload = v.payload() == null ? null : types.resolve(v.payload(), e.typeParams());
-                        info.variants.add(new EnumInfo.VariantInfo(v.name(), payload));
+                        EnumInfo.VariantInfo vi = new EnumInfo.VariantInfo(v.name(), payload);
+                        info.variants.add(vi);
+                        if (index != null) index.declareVariant(file, info, vi, v.span());
                     }
                     registerVariants(info);
                 }
@@ -275,6 +303,7 @@ public final class Checker {
         }
         FnSymbol sym = signature(f, mainClass, "fn$" + f.name(), null);
         functions.put(f.name(), sym);
+        if (index != null) index.declareFunction(file, sym, SymbolIndex.Kind.FUNCTION, null);
         fnDecls.put(sym, f);
         fnParams.put(sym, f.params());
         ownDefaults(sym, f.params(), 0);
@@ -353,6 +382,7 @@ public final class Checker {
                     }
                     GlobalVar gv = new GlobalVar(g.name(), t, mainClass, "g$" + g.name());
                     globals.put(g.name(), gv);
+                    if (index != null) index.declareGlobal(file, gv, g.span());
                     out.add(new TStmt.InitGlobal(gv, init, g.span()));
                 }
                 case Decl.ExportDefault ed when isEntry -> {

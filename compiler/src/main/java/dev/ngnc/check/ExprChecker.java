@@ -112,6 +112,12 @@ final class ExprChecker {
 
     /** @param expected the type the context wants, or null; used to type empty literals and closure params */
     TExpr checkExpecting(Expr e, Type expected) {
+        TExpr t = checkShape(e, expected);
+        if (checker.index != null && t != null) IndexUses.record(checker.index, checker.file, e, t);
+        return t;
+    }
+
+    private TExpr checkShape(Expr e, Type expected) {
         return switch (e) {
             case Expr.IntLit i -> new TExpr.Const(i.value(), Prim.I64, i.span());
             case Expr.FloatLit f -> new TExpr.Const(f.value(), Prim.F64, f.span());
@@ -549,6 +555,7 @@ final class ExprChecker {
                 }
                 return null;
             }
+            if (checker.index != null) checker.index.use(checker.file, n.span(), var);
             if (isCaptured(var)) {
                 error(n.span(), "Cannot " + action + " captured variable '" + n.name() + "' inside a closure",
                         "closures capture a snapshot; use state() for shared mutable values");

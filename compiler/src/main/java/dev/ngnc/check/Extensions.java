@@ -173,6 +173,9 @@ final class Extensions {
         // A method that never mentions `this` is also callable statically: `User.new(…)`.
         FnSymbol sym = checker.signature(f, checker.mainClass, jvmName, mentionsThis(f) ? receiver : null);
         table.put(f.name(), sym);
+        if (checker.index != null) {
+            checker.index.declareFunction(checker.file, sym, SymbolIndex.Kind.METHOD, Types.display(receiver));
+        }
         checker.fnDecls.put(sym, f);
         checker.fnParams.put(sym, f.params());
         checker.ownDefaults(sym, f.params(), sym.params.size() - f.params().size());

@@ -52,6 +52,7 @@ final class Imports {
             return;
         }
         boolean found = false;
+        if (checker.index != null) indexImport(n, module);
         if (module.functions.containsKey(n.name())) {
             checker.importedFunctions.put(local, module.functions.get(n.name()));
             found = true;
@@ -76,6 +77,15 @@ final class Imports {
             checker.error(n.span(), "'" + n.name() + "' is not exported from '" + source + "'");
             checker.unavailable.add(local);
         }
+    }
+
+    /** The name in {@code import { n }} is a use of the declaration it imports (go to definition, rename). */
+    private void indexImport(Decl.ImportName n, ModuleExports module) {
+        Object target = module.functions.get(n.name());
+        if (target == null) target = module.models.get(n.name());
+        if (target == null) target = module.enums.get(n.name());
+        if (target == null) target = module.roles.get(n.name());
+        if (target != null) checker.index.useNamed(checker.file, n.name(), n.span().start(), n.span().end(), target);
     }
 
     private void toolbox(Decl.Import i, String module) {

@@ -28,6 +28,8 @@ final class ModuleGraph {
     private int counter;
     /** Field defaults of every model of the compilation, typed by the module that declares the model. */
     final Map<dev.ngnc.types.ModelInfo, ModelDefaults> modelDefaults = new HashMap<>();
+    /** What the checkers resolved, for tools; null (nothing recorded) in a plain compilation. */
+    SymbolIndex index;
 
     ModuleGraph(ModuleSource source, Diagnostics diagnostics, Path entryFile) {
         this.source = source;
