@@ -73,6 +73,19 @@ public final class Compiler {
         return diagnostics.hasErrors() ? null : checked;
     }
 
+    /**
+     * Best-effort front end for tools (the language server): parses and checks {@code file} and the modules it imports
+     * through {@code source}, recording into {@code index} whatever the checker resolved, errors or not. Never null:
+     * the diagnostics say what went wrong. {@code asEntry} false checks a library file (no {@code main} needed).
+     */
+    public static void checkForTools(SourceFile file, dev.ngnc.check.ModuleSource source,
+                                     dev.ngnc.check.SymbolIndex index, boolean asEntry, Diagnostics diagnostics) {
+        DeepStack.run(file, diagnostics, () -> {
+            Program program = Parser.parse(file, diagnostics);
+            return Checker.checkAll(program, diagnostics, source, index, asEntry);
+        });
+    }
+
     private static Program loadModule(Path path, String displayPath, Diagnostics diagnostics) {
         SourceFile file = SourceReader.read(path, displayPath, diagnostics);
         return file == null ? null : Parser.parse(file, diagnostics);
