@@ -42,6 +42,7 @@ public final class SymbolIndex {
         public final String container;
         private Supplier<String> type;
         private Supplier<String> signature;
+        private Supplier<List<String>> parameters;
         /** For locals and parameters: the offset where their scope ends (-1: the whole file). */
         int scopeEnd = -1;
 
@@ -61,6 +62,9 @@ public final class SymbolIndex {
         public String signature() { return signature == null ? null : signature.get(); }
 
         public int scopeEnd() { return scopeEnd; }
+
+        /** For functions and methods: each parameter as {@code name: type} (a method's receiver left out). */
+        public List<String> parameters() { return parameters == null ? List.of() : parameters.get(); }
 
         public Path path() { return key(file); }
 
@@ -132,7 +136,10 @@ public final class SymbolIndex {
 
     public Collection<FileIndex> files() { return files.values(); }
 
-    static Path key(SourceFile f) { return f.path().toAbsolutePath().normalize(); }
+    static Path key(SourceFile f) { return keyOf(f.path()); }
+
+    /** The form paths take as keys here (absolute, normalised). */
+    public static Path keyOf(Path p) { return p.toAbsolutePath().normalize(); }
 
     private FileIndex of(SourceFile f) { return files.computeIfAbsent(key(f), k -> new FileIndex(f)); }
 
@@ -168,6 +175,7 @@ public final class SymbolIndex {
         Symbol s = declare(file, kind, fn.name, fn.span, fn, container);
         if (s != null) {
             s.signature = () -> signature(fn, kind == Kind.METHOD);
+            s.parameters = () -> parameterLabels(fn, kind == Kind.METHOD);
             s.type = () -> Types.display(fn.result);
         }
         return s;
@@ -256,14 +264,19 @@ public final class SymbolIndex {
 
     private static boolean isWordChar(char c) { return Character.isLetterOrDigit(c) || c == '_'; }
 
-    /** {@code fn name(a: i64, b?: string): bool}; a method leaves out its receiver. */
-    public static String signature(FnSymbol fn, boolean method) {
+    static List<String> parameterLabels(FnSymbol fn, boolean method) {
         List<String> params = new ArrayList<>();
         for (int i = 0; i < fn.params.size(); i++) {
             LocalVar p = fn.params.get(i);
             if (method && i == 0 && p.name.equals("this")) continue;
             params.add(p.name + ": " + Types.display(p.type));
         }
+        return params;
+    }
+
+    /** {@code fn name(a: i64, b?: string): bool}; a method leaves out its receiver. */
+    public static String signature(FnSymbol fn, boolean method) {
+        List<String> params = parameterLabels(fn, method);
         return "fn " + fn.name + "(" + String.join(", ", params) + ")"
                 + (fn.result == null || fn.result == dev.ngnc.types.Prim.VOID ? "" : ": " + Types.display(fn.result));
     }
