@@ -160,6 +160,8 @@ public final class NgnLanguageServer implements LanguageServer, LanguageClientAw
     @Override public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) { }
 
     private void schedule(Path p) {
+        // any buffer may be imported by another open document: every analysis is stale now
+        analyses.clear();
         ScheduledFuture<?> old = pending.remove(p);
         if (old != null) old.cancel(false);
         pending.put(p, timer.schedule(() -> worker.execute(() -> publish(p)), debounceMillis, TimeUnit.MILLISECONDS));

@@ -1,0 +1,190 @@
+package dev.ngnc.lsp;
+
+import org.eclipse.lsp4j.*;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Drives {@code ngnc lsp}'s server through a real lsp4j client over piped streams, as an editor would. */
+class LspServerTest {
+    @TempDir Path dir;
+    LanguageServer server;
+    final Map<String, CompletableFuture<PublishDiagnosticsParams>> diagnostics = new ConcurrentHashMap<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        PipedInputStream serverIn = new PipedInputStream(1 << 16);
+        PipedOutputStream clientOut = new PipedOutputStream(serverIn);
+        PipedInputStream clientIn = new PipedInputStream(1 << 16);
+        PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+        LspServer.start(serverIn, serverOut, 10, () -> { });
+        LanguageClient client = new LanguageClient() {
+            @Override public void telemetryEvent(Object object) { }
+            @Override public void publishDiagnostics(PublishDiagnosticsParams p) {
+                diagnostics.computeIfAbsent(p.getUri(), k -> new CompletableFuture<>()).complete(p);
+            }
+            @Override public void showMessage(MessageParams m) { }
+            @Override public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams r) { return null; }
+            @Override public void logMessage(MessageParams m) { }
+        };
+        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
+        launcher.startListening();
+        server = launcher.getRemoteProxy();
+        InitializeParams init = new InitializeParams();
+        init.setWorkspaceFolders(List.of(new WorkspaceFolder(dir.toUri().toString(), "w")));
+        server.initialize(init).get(20, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void stop() throws Exception { server.shutdown().get(20, TimeUnit.SECONDS); }
+
+    private String open(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        String uri = p.toUri().toString();
+        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "ngn", 1, text)));
+        return uri;
+    }
+
+    private PublishDiagnosticsParams awaitDiagnostics(String uri) throws Exception {
+        return diagnostics.computeIfAbsent(uri, k -> new CompletableFuture<>()).get(30, TimeUnit.SECONDS);
+    }
+
+    private static Position at(String text, String needle) {
+        int i = text.indexOf(needle);
+        String before = text.substring(0, i);
+        int line = (int) before.chars().filter(c -> c == '\n').count();
+        return new Position(line, i - (before.lastIndexOf('\n') + 1));
+    }
+
+    static final String PROGRAM = """
+            model Point {
+              x: i64,
+              y: i64
+            }
+            fn dist(p: Point, scale: i64): i64 {
+              return p.x * scale + p.y
+            }
+            fn main() {
+              const origin = Point { x: 1, y: 2 }
+              const total = dist(origin, 3)
+              print(total)
+            }
+            """;
+
+    @Test
+    void hoverShowsTheInferredTypeOfALocalAndTheSignatureOfAFunction() throws Exception {
+        String uri = open("main.ngn", PROGRAM);
+        var doc = new TextDocumentIdentifier(uri);
+        Hover local = server.getTextDocumentService().hover(new HoverParams(doc, at(PROGRAM, "total)"))).get(30, TimeUnit.SECONDS);
+        assertTrue(local.getContents().getRight().getValue().contains("total: i64"), local.toString());
+        Hover fn = server.getTextDocumentService().hover(new HoverParams(doc, at(PROGRAM, "dist(origin"))).get(30, TimeUnit.SECONDS);
+        assertTrue(fn.getContents().getRight().getValue().contains("fn dist(p: Point, scale: i64): i64"), fn.toString());
+    }
+
+    @Test
+    void definitionOfAFieldUseJumpsToTheModelField() throws Exception {
+        String uri = open("main.ngn", PROGRAM);
+        var defs = server.getTextDocumentService().definition(new DefinitionParams(new TextDocumentIdentifier(uri),
+                at(PROGRAM, "y\n}"))).get(30, TimeUnit.SECONDS).getLeft();
+        // from the use `p.y` (second occurrence) to the declaration `y: i64` on line 2
+        var use = server.getTextDocumentService().definition(new DefinitionParams(new TextDocumentIdentifier(uri),
+                new Position(5, PROGRAM.lines().toList().get(5).indexOf("p.y") + 2))).get(30, TimeUnit.SECONDS).getLeft();
+        assertEquals(1, use.size());
+        assertEquals(new Position(2, 2), use.get(0).getRange().getStart());
+        assertEquals(uri, use.get(0).getUri());
+        assertFalse(defs.isEmpty());
+    }
+
+    @Test
+    void errorInAnImportedModuleIsPublishedOnItsUriAndDefinitionJumpsIntoIt() throws Exception {
+        Path lib = dir.resolve("lib.ngn");
+        Files.writeString(lib, "export fn twice(n: i64): i64 {\n  return n * 2\n}\nexport fn bad(): i64 {\n  return \"no\"\n}\n");
+        String main = "import { twice } from \"./lib.ngn\"\nfn main() {\n  print(twice(4))\n}\n";
+        String uri = open("main.ngn", main);
+        PublishDiagnosticsParams libDiags = awaitDiagnostics(lib.toUri().toString());
+        assertFalse(libDiags.getDiagnostics().isEmpty(), "the module's error is reported on lib.ngn");
+        assertEquals(4, libDiags.getDiagnostics().get(0).getRange().getStart().getLine());
+        // fixed in the editor: the module's diagnostics are cleared, and its names resolve again
+        String fixed = "export fn twice(n: i64): i64 {\n  return n * 2\n}\n";
+        diagnostics.remove(lib.toUri().toString());
+        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                new TextDocumentItem(lib.toUri().toString(), "ngn", 1, fixed)));
+        assertTrue(awaitDiagnostics(lib.toUri().toString()).getDiagnostics().isEmpty());
+        var def = server.getTextDocumentService().definition(new DefinitionParams(new TextDocumentIdentifier(uri),
+                at(main, "twice(4"))).get(30, TimeUnit.SECONDS).getLeft();
+        assertEquals(lib.toUri().toString(), def.get(0).getUri());
+        assertEquals(new Position(0, 10), def.get(0).getRange().getStart());
+    }
+
+    @Test
+    void brokenFileStillGetsDiagnosticsAndHoverAndTheServerKeepsServing() throws Exception {
+        String text = "fn main() {\n  const n = 41\n  const m: string = n\n  print(n +\n}\n";
+        String uri = open("broken.ngn", text);
+        PublishDiagnosticsParams d = awaitDiagnostics(uri);
+        assertFalse(d.getDiagnostics().isEmpty());
+        assertEquals(DiagnosticSeverity.Error, d.getDiagnostics().get(0).getSeverity());
+        Hover h = server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri),
+                at(text, "n = 41"))).get(30, TimeUnit.SECONDS);
+        assertTrue(h.getContents().getRight().getValue().contains("n: i64"), h.toString());
+    }
+
+    @Test
+    void nonFileUrisAndFilesOutsideTheWorkspaceAreRefusedWithAnLspError() throws Exception {
+        var e1 = assertThrows(ExecutionException.class, () -> server.getTextDocumentService().hover(new HoverParams(
+                new TextDocumentIdentifier("untitled:Untitled-1"), new Position(0, 0))).get(30, TimeUnit.SECONDS));
+        assertInstanceOf(ResponseErrorException.class, e1.getCause());
+        var e2 = assertThrows(ExecutionException.class, () -> server.getTextDocumentService().hover(new HoverParams(
+                new TextDocumentIdentifier("file:///etc/passwd"), new Position(0, 0))).get(30, TimeUnit.SECONDS));
+        assertTrue(e2.getCause().getMessage().contains("outside the workspace"), e2.getCause().getMessage());
+        String uri = open("main.ngn", PROGRAM); // still serving
+        assertNotNull(server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri),
+                at(PROGRAM, "total)"))).get(30, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void renameToAKeywordIsRefusedAndAValidRenameEditsEveryUse() throws Exception {
+        String uri = open("main.ngn", PROGRAM);
+        var doc = new TextDocumentIdentifier(uri);
+        var e = assertThrows(ExecutionException.class, () -> server.getTextDocumentService()
+                .rename(new RenameParams(doc, at(PROGRAM, "origin ="), "while")).get(30, TimeUnit.SECONDS));
+        assertTrue(e.getCause().getMessage().contains("keyword"));
+        var clash = assertThrows(ExecutionException.class, () -> server.getTextDocumentService()
+                .rename(new RenameParams(doc, at(PROGRAM, "origin ="), "total")).get(30, TimeUnit.SECONDS));
+        assertInstanceOf(ResponseErrorException.class, clash.getCause());
+        WorkspaceEdit edit = server.getTextDocumentService().rename(new RenameParams(doc, at(PROGRAM, "origin ="),
+                "start")).get(30, TimeUnit.SECONDS);
+        assertEquals(2, edit.getChanges().get(uri).size());
+    }
+
+    @Test
+    void completionAfterADotOffersTheModelsFields() throws Exception {
+        String text = "model P {\n  alpha: i64,\n  beta: string\n}\nfn main() {\n  const p = P { alpha: 1, beta: \"b\" }\n  print(p.)\n}\n";
+        String uri = open("c.ngn", text);
+        Position pos = at(text, "p.)");
+        pos.setCharacter(pos.getCharacter() + 2);
+        var items = server.getTextDocumentService().completion(new CompletionParams(new TextDocumentIdentifier(uri), pos))
+                .get(30, TimeUnit.SECONDS).getLeft();
+        var labels = items.stream().map(CompletionItem::getLabel).toList();
+        assertTrue(labels.containsAll(List.of("alpha", "beta")), labels.toString());
+    }
+}
