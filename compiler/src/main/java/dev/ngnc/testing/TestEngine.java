@@ -60,22 +60,23 @@ public final class TestEngine {
         Diagnostics diags = new Diagnostics();
         SourceFile source = SourceReader.read(file, shown, diags);
         if (source == null) return failed(file, t0, diags, "cannot read " + shown);
-        if (!hasMain(source)) return new TestResult(file, TestResult.Status.NOT_A_TEST, 0, 0, List.of(), "", "");
+        if (!hasMain(source)) return new TestResult(file, TestResult.Status.NOT_A_TEST, 0, 0, List.of(), null, 0, "", "");
         CompiledProgram program;
         try {
             program = Compiler.compile(source, diags);
         } catch (RuntimeException | StackOverflowError e) {
             return new TestResult(file, TestResult.Status.FAIL, ms(t0), 0,
-                    List.of(shown + ": internal compiler error: " + e), "", "");
+                    List.of(shown + ": internal compiler error: " + e), null, 0, "", "");
         }
         if (program == null || diags.hasErrors()) return failed(file, t0, diags, shown + ": does not compile");
         Path dir = file.toAbsolutePath().getParent();
         Captured c = program.usesHttpServer() ? forked(program, dir) : inProcess(program, dir);
         int passed = (int) c.out.lines().filter(l -> l.startsWith("\u2705")).count();
-        if (c.status == 0) return new TestResult(file, TestResult.Status.PASS, ms(t0), passed, List.of(), c.out, c.err);
+        if (c.status == 0) return new TestResult(file, TestResult.Status.PASS, ms(t0), passed, List.of(), null, 0, c.out, c.err);
         String fallback = c.status < 0 ? shown + ": timed out after " + timeoutSeconds + " s"
                 : shown + ": exited with status " + c.status;
-        return new TestResult(file, TestResult.Status.FAIL, ms(t0), passed, FailureReport.from(c.err, fallback), c.out, c.err);
+        FailureReport f = FailureReport.from(c.err, fallback);
+        return new TestResult(file, TestResult.Status.FAIL, ms(t0), passed, f.lines(), f.file(), f.line(), c.out, c.err);
     }
 
     /** Does the file declare {@code fn main()} at the top level? (Parse only: the checker runs when it is compiled.) */
@@ -91,7 +92,7 @@ public final class TestEngine {
         for (Diagnostic d : diags.inSourceOrder()) {
             for (String l : diagnosticText.apply(d).split("\n")) lines.add("  " + l);
         }
-        return new TestResult(file, TestResult.Status.FAIL, ms(t0), 0, lines, "", "");
+        return new TestResult(file, TestResult.Status.FAIL, ms(t0), 0, lines, null, 0, "", "");
     }
 
     private record Captured(int status, String out, String err) {}
