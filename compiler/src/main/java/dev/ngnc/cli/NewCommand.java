@@ -1,6 +1,7 @@
 package dev.ngnc.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
@@ -30,6 +31,10 @@ final class NewCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "Project (and directory) name: letters, digits, '-', '_', '.'; starts with a letter.")
     String name;
 
+    @Option(names = {"-C", "--directory"}, paramLabel = "DIR", defaultValue = ".",
+            description = "Create NAME/ inside DIR (default: the current directory).")
+    String parent;
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -46,7 +51,7 @@ final class NewCommand implements Callable<Integer> {
         }
         Path dir;
         try {
-            dir = Path.of(name);
+            dir = Path.of(parent).resolve(name);
         } catch (InvalidPathException e) {
             err.println("ngnc: error: invalid project name '" + name + "'");
             return Ngnc.EXIT_USAGE;

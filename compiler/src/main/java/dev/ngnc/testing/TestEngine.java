@@ -81,8 +81,9 @@ public final class TestEngine {
 
     /** Does the file declare {@code fn main()} at the top level? (Parse only: the checker runs when it is compiled.) */
     static boolean hasMain(SourceFile source) {
-        Program p = Parser.parse(source, new Diagnostics());
-        if (p == null) return true; // a parse error: compiling reports it as this test's failure
+        Diagnostics parse = new Diagnostics();
+        Program p = Parser.parse(source, parse);
+        if (p == null || parse.hasErrors()) return true; // a parse error: compiling reports it as this test's failure
         return p.items().stream().anyMatch(d -> d instanceof Decl.Fn f && f.name().equals("main"));
     }
 
