@@ -209,10 +209,32 @@ public final class Ngnc implements Callable<Integer> {
         @Option(names = "--no-debug-info", description = "Leave out the local-variable tables that let a JVM debugger show ngn variables by name (line numbers stay).")
         boolean noDebugInfo;
 
+        @Option(names = "--aot", description = "Also record a JVM class cache (JDK 25: AOT cache, JDK 21-24: AppCDS) beside the jar, and a launcher script (the jar's name without .jar) that starts the program with it.")
+        boolean aot;
+
         @Override
         public Integer call() {
-            return doCompile(file, output, !noDebugInfo);
+            int status = doCompile(file, output, !noDebugInfo);
+            if (status != EXIT_OK || !aot) return status;
+            Path jar = OutputTarget.throughLinks(Path.of(output != null ? output : defaultJarName(file)));
+            AotCache.Recorded recorded = AotCache.record(jar, err);
+            if (recorded != null) {
+                err.println("ngnc: recorded " + recorded.cache().getFileName() + "; start the program with "
+                        + displayScript(recorded.script()));
+            }
+            return status;
         }
+    }
+
+    private static String displayScript(Path script) {
+        Path relative = script;
+        try {
+            relative = Path.of("").toAbsolutePath().relativize(script.toAbsolutePath());
+        } catch (IllegalArgumentException e) {
+            // another drive: show it absolute
+        }
+        String shown = relative.toString();
+        return shown.contains(java.io.File.separator) ? shown : "." + java.io.File.separator + shown;
     }
 
     int doCompile(String file, String output, boolean debugInfo) {
