@@ -91,6 +91,22 @@ public final class Rt {
         }
     }
 
+    /**
+     * Runs a program's body (its main class's {@code $run}) in this JVM the way {@link #runMain} does, but
+     * returns the exit status instead of ending the JVM, and forgets the program's exit hooks afterwards, so
+     * that the next program run in the same JVM starts clean ({@code ngnc test} runs many test programs in one
+     * JVM). Errors are reported to {@code err}.
+     */
+    public static int runEmbedded(Runnable body, PrintStream err) {
+        widenVirtualThreadCarriers();
+        try {
+            return run(body, err);
+        } finally {
+            EXIT_HOOKS.clear();
+            Out.flush();
+        }
+    }
+
     /** {@link #runMain} without {@code System.exit}: returns the exit status (tests, embedding). */
     static int run(Runnable body, PrintStream err) {
         return run(body, err, null);
