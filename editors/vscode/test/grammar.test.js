@@ -35,13 +35,13 @@ for (const [name, dir] of [['conformance corpus', CORPUS], ['examples', path.joi
     const files = ngnFiles(dir);
     assert.ok(files.length > 0, `no .ngn files under ${dir}`);
     const failures = [];
-    let strings = 0, interps = 0, keywords = 0;
+    let strings = 0, interps = 0, keywords = 0, regexes = 0, comments = 0;
     for (const f of files) {
       const { problems, ref } = await check(fs.readFileSync(f, 'utf8'));
-      strings += ref.strings.length; interps += ref.interps.length; keywords += ref.keywords.length;
+      strings += ref.strings.length; interps += ref.interps.length; keywords += ref.keywords.length; regexes += ref.regexes.length; comments += ref.comments.length;
       if (problems.length) failures.push(`${path.relative(dir, f)}:\n  ${problems.join('\n  ')}`);
     }
-    t.diagnostic(`${files.length} files, ${keywords} keywords, ${strings} strings, ${interps} interpolations`);
+    t.diagnostic(`${files.length} files, ${keywords} keywords, ${strings} strings, ${interps} interpolations, ${regexes} regexes, ${comments} comments`);
     assert.equal(failures.length, 0, `${failures.length} of ${files.length} files disagree with the lexer:\n${failures.join('\n')}`);
   });
 }
