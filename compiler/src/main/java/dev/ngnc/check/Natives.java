@@ -32,20 +32,27 @@ final class Natives {
     static final List<String> ENCODING_FUNCTIONS = List.of("hexEncode", "hexDecode", "base64Encode", "base64Decode");
 
     /** Toolbox modules this compiler provides. */
+    static final List<String> MODULES = List.of("math", "test", "io", "encoding", "http", "process");
+
     static boolean isModule(String module) {
-        return List.of("math", "test", "io", "encoding", "http", "process").contains(module);
+        return MODULES.contains(module);
+    }
+
+    /** The names {@code tbx::module} exports (empty for an unknown module). */
+    static List<String> members(String module) {
+        return switch (module) {
+            case "math" -> MATH_FUNCTIONS;
+            case "test" -> TEST_FUNCTIONS;
+            case "io" -> IO_FUNCTIONS;
+            case "encoding" -> ENCODING_FUNCTIONS;
+            case "http" -> NetNatives.HTTP_FUNCTIONS;
+            case "process" -> NetNatives.PROCESS_FUNCTIONS;
+            default -> List.of();
+        };
     }
 
     static boolean exists(String module, String function) {
-        return switch (module) {
-            case "math" -> MATH_FUNCTIONS.contains(function);
-            case "test" -> TEST_FUNCTIONS.contains(function);
-            case "io" -> IO_FUNCTIONS.contains(function);
-            case "encoding" -> ENCODING_FUNCTIONS.contains(function);
-            case "http" -> NetNatives.HTTP_FUNCTIONS.contains(function);
-            case "process" -> NetNatives.PROCESS_FUNCTIONS.contains(function);
-            default -> false;
-        };
+        return members(module).contains(function);
     }
 
     /** @return the checked call, or null when {@code name} is not a built-in or imported native */
