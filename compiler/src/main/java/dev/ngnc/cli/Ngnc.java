@@ -162,6 +162,7 @@ public final class Ngnc implements Callable<Integer> {
         cmd.addSubcommand("compile", new CompileCommand());
         cmd.addSubcommand("run", new RunCommand());
         cmd.addSubcommand("check", new CheckCommand());
+        cmd.addSubcommand("fmt", new FmtCommand(out, err));
         cmd.addSubcommand("help", new CommandLine.HelpCommand());
         cmd.getSubcommands().get("run").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
         cmd.setOut(new PrintWriter(out, true));
