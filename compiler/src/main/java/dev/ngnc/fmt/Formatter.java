@@ -23,7 +23,15 @@ public final class Formatter {
         Diagnostics diags = new Diagnostics();
         Program program = Parser.parse(file, diags);
         if (diags.hasErrors()) return FormatResult.failed(diags.inSourceOrder());
-        String text = print(program, file.text() == null ? "" : file.text(), file);
+        String text;
+        try {
+            text = print(program, file.text() == null ? "" : file.text(), file);
+        } catch (StackOverflowError e) {
+            // the printer recurses like the parser; callers on a small stack get a message, not a crash
+            Diagnostics deep = new Diagnostics();
+            deep.error(file, Span.NONE, "code is nested too deeply to format");
+            return FormatResult.failed(deep.all());
+        }
         Diagnostics again = new Diagnostics();
         Parser.parse(new SourceFile(file.displayPath(), file.path(), text), again);
         if (again.hasErrors()) {
