@@ -164,6 +164,7 @@ public final class Ngnc implements Callable<Integer> {
         cmd.addSubcommand("check", new CheckCommand());
         cmd.addSubcommand("test", new TestCommand(out, err));
         cmd.addSubcommand("new", new NewCommand(out, err));
+        cmd.addSubcommand("fmt", new FmtCommand(out, err));
         cmd.addSubcommand("help", new CommandLine.HelpCommand());
         cmd.getSubcommands().get("run").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
         cmd.setOut(new PrintWriter(out, true));
