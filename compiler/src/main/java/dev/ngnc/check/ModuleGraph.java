@@ -55,6 +55,23 @@ final class ModuleGraph {
         return entryDir.resolve(spec).normalize();
     }
 
+    /** {@code "; did you mean './lib.ngn'?"} when a sibling .ngn file has a name close to the missing one, else "". */
+    private static String similarFile(Path path, String spec) {
+        Path dir = path.getParent();
+        if (dir == null || !java.nio.file.Files.isDirectory(dir)) return "";
+        List<String> siblings = new ArrayList<>();
+        try (var files = java.nio.file.Files.list(dir)) {
+            files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".ngn")).forEach(siblings::add);
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
+        }
+        String missing = path.getFileName().toString();
+        String close = Suggestions.closest(missing, siblings);
+        if (close == null) return "";
+        int slash = spec.lastIndexOf('/');
+        return "; did you mean '" + (slash >= 0 ? spec.substring(0, slash + 1) : "") + close + "'?";
+    }
+
     /** Loads and checks the module at {@code path}; null (after reporting) when it cannot be used. */
     ModuleExports load(Checker importer, Path path, String spec, Span span) {
         ModuleExports cached = done.get(path);
@@ -68,7 +85,7 @@ final class ModuleGraph {
             return null;
         }
         if (!java.nio.file.Files.isRegularFile(path)) {
-            importer.error(span, "Could not read module: " + spec, "no file at " + displayPath(path));
+            importer.error(span, "Could not read module: " + spec, "no file at " + displayPath(path) + similarFile(path, spec));
             return null;
         }
         Program program = source.load(path, displayPath(path), diagnostics);

@@ -7,12 +7,12 @@ package dev.ngnc.lexer;
 public final class IdentifierChars {
     private IdentifierChars() {}
 
-    static boolean isStart(int cp) {
+    public static boolean isStart(int cp) {
         // '_' is deliberately excluded: "_x" lexes as the wildcard '_' followed by 'x'.
         return Character.isAlphabetic(cp) || isEmoji(cp);
     }
 
-    static boolean isContinue(int cp) {
+    public static boolean isContinue(int cp) {
         return Character.isAlphabetic(cp) || isNumeric(cp) || cp == '_' || isEmoji(cp) || isEmojiJoiner(cp);
     }
 

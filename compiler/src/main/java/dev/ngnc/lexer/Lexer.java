@@ -26,6 +26,8 @@ public final class Lexer {
     private final int[] lineStarts;
     private int pos;
     private int interpolationDepth;
+    /** Where skipped comments are recorded, or null when nobody asked for them. */
+    private List<Comment> comments;
 
     private Lexer(SourceFile file, Diagnostics diags) {
         this.file = file;
@@ -47,6 +49,23 @@ public final class Lexer {
             }
         }
         return out;
+    }
+
+    /**
+     * Every comment of {@code file} in source order, including those inside string interpolations. The
+     * tokens (and their diagnostics, which go nowhere here) are exactly those of {@link #lex}: comments are
+     * only noted on the side.
+     */
+    public static List<Comment> comments(SourceFile file) {
+        Lexer lexer = new Lexer(file, new Diagnostics());
+        lexer.comments = new ArrayList<>();
+        try {
+            lexer.lexUntilEof(new ArrayList<>());
+        } catch (RuntimeException | StackOverflowError e) {
+            // lex() reports this as a diagnostic; the comments seen so far are all there is
+        }
+        lexer.comments.sort(java.util.Comparator.comparingInt(c -> c.span().start()));
+        return List.copyOf(lexer.comments);
     }
 
     private void lexUntilEof(List<Token> out) {
@@ -87,7 +106,11 @@ public final class Lexer {
                 continue;
             }
             if (c == '/' && peekChar(1) == '/') {
+                int start = pos;
                 while (pos < src.length() && src.charAt(pos) != '\n') pos++;
+                if (comments != null) {
+                    comments.add(new Comment(src.substring(start, pos).stripTrailing(), false, span(start, pos)));
+                }
                 continue;
             }
             if (c == '/' && peekChar(1) == '*') {
@@ -125,6 +148,7 @@ public final class Lexer {
         }
         boolean multiline = src.indexOf('\n', start) >= 0 && src.indexOf('\n', start) < end;
         pos = end;
+        if (comments != null) comments.add(new Comment(src.substring(start, end), true, span(start, end)));
         return multiline ? token(TokenKind.NEWLINE, start, null) : null;
     }
 

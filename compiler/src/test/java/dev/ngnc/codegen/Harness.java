@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Emits a program, verifies every class with ASM's CheckClassAdapter, loads and runs it. */
-final class Harness {
+public final class Harness {
     private Harness() {}
 
     /** Loads generated classes by internal name; parent sees runtime-lib and the test classes. */
@@ -144,10 +144,10 @@ final class Harness {
     }
 
     /** What an in-process run produced: stdout, the failure (null when none), whether it timed out. */
-    record Captured(String stdout, Throwable failure, boolean timedOut) {}
+    public record Captured(String stdout, Throwable failure, boolean timedOut) {}
 
     /** runtime-lib's Out sink field, or null when Out has none (then in-process capture is impossible). */
-    static java.lang.reflect.Field outSink() {
+    public static java.lang.reflect.Field outSink() {
         try {
             java.lang.reflect.Field f = dev.ngnc.rt.Out.class.getDeclaredField("sink");
             f.setAccessible(true);
@@ -162,7 +162,7 @@ final class Harness {
      * of stack while runtime-lib's
      * {@code Out} writes into a buffer (so {@code Rt.runMain}'s {@code System.exit} is avoided).
      */
-    static synchronized Captured runCapturingOut(Map<String, byte[]> classes, String main, long stackBytes)
+    public static synchronized Captured runCapturingOut(Map<String, byte[]> classes, String main, long stackBytes)
             throws Exception {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.lang.reflect.Field sink = outSink();
