@@ -82,8 +82,22 @@ final class Completions {
             for (Symbol s : fi.declarations()) topLevel(out, s);
             for (SymbolIndex.Use u : fi.uses()) if (!u.symbol().path().equals(file)) topLevel(out, u.symbol());
         }
+        toolboxImports(a, file, out);
         for (TokenKind k : TokenKind.values()) if (k.isKeyword()) add(out, k.symbol, CompletionItemKind.Keyword, null);
         return filter(out, prefix);
+    }
+
+    /** Names imported from {@code tbx::} modules (natives have no declaration in the index). */
+    private static void toolboxImports(Analysis a, Path file, Map<String, CompletionItem> out) {
+        String text = a.textOf(file);
+        if (text == null) return;
+        var program = dev.ngnc.parser.Parser.parse(new dev.ngnc.source.SourceFile(file.toString(), file, text),
+                new dev.ngnc.diag.Diagnostics());
+        for (var d : program.items()) {
+            if (!(d instanceof dev.ngnc.ast.Decl.Import i) || i.source() == null || !i.source().startsWith("tbx::")) continue;
+            for (var n : i.names()) add(out, n.alias() != null ? n.alias() : n.name(), CompletionItemKind.Function, i.source());
+            if (i.namespace() != null) add(out, i.namespace(), CompletionItemKind.Module, i.source());
+        }
     }
 
     private static void topLevel(Map<String, CompletionItem> out, Symbol s) {

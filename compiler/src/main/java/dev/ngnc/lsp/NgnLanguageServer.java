@@ -87,8 +87,7 @@ public final class NgnLanguageServer implements LanguageServer, LanguageClientAw
             caps.setSignatureHelpProvider(new SignatureHelpOptions(List.of("(", ",")));
             caps.setDocumentSymbolProvider(true);
             caps.setSemanticTokensProvider(new SemanticTokensWithRegistrationOptions(Outline.legend(), true));
-            // FORMATTING: when dev.ngnc.fmt is merged, advertise caps.setDocumentFormattingProvider(true) here and
-            // implement formatting(DocumentFormattingParams) below (the one marked FORMATTING); nothing else changes.
+            caps.setDocumentFormattingProvider(true);
             return new InitializeResult(caps, new ServerInfo("ngnc", dev.ngnc.cli.Version.get()));
         });
     }
@@ -282,9 +281,37 @@ public final class NgnLanguageServer implements LanguageServer, LanguageClientAw
         return at(params.getTextDocument(), null, (a, p, o) -> Outline.tokens(a, p));
     }
 
-    // FORMATTING: dev.ngnc.fmt plugs in here —
-    //   @Override public CompletableFuture<List<? extends TextEdit>> formatting(DocumentFormattingParams params)
-    // (and the capability in initialize); lsp4j answers "unsupported" until then.
+    /**
+     * The whole document in {@code ngnc fmt}'s layout, as one edit (none when it is already formatted). A buffer that
+     * does not parse is refused with the first syntax error, as {@code ngnc fmt} refuses to rewrite such a file.
+     */
+    @Override
+    public CompletableFuture<List<? extends TextEdit>> formatting(DocumentFormattingParams params) {
+        return on(() -> {
+            TextDocumentIdentifier doc = params.getTextDocument();
+            if (doc == null || doc.getUri() == null) throw Navigation.refused("missing textDocument");
+            Path p = path(doc.getUri());
+            String text = texts.get(p);
+            if (text == null) {
+                try {
+                    text = Files.readString(p);
+                } catch (Exception e) {
+                    throw Navigation.refused("cannot read " + p + ": " + e.getMessage());
+                }
+            }
+            dev.ngnc.fmt.FormatResult r = dev.ngnc.fmt.Formatter.format(
+                    new dev.ngnc.source.SourceFile(p.getFileName().toString(), p, text));
+            if (!r.ok()) {
+                dev.ngnc.diag.Diagnostic first = r.diagnostics().isEmpty() ? null : r.diagnostics().get(0);
+                throw new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestFailed,
+                        "not formatted: " + (first == null ? "the file does not parse"
+                                : "line " + first.span().line() + ": " + first.message()), null));
+            }
+            if (r.text().equals(text)) return List.of();
+            LineMap lines = new LineMap(text);
+            return List.of(new TextEdit(lines.range(0, text.length()), r.text()));
+        });
+    }
 
     interface Feature<T> { T apply(Analysis a, Path file, int offset); }
 

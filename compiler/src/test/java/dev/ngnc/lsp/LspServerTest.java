@@ -187,4 +187,97 @@ class LspServerTest {
         var labels = items.stream().map(CompletionItem::getLabel).toList();
         assertTrue(labels.containsAll(List.of("alpha", "beta")), labels.toString());
     }
+
+    @Test
+    void referencesListTheDeclarationAndEveryUse() throws Exception {
+        String uri = open("main.ngn", PROGRAM);
+        var refs = server.getTextDocumentService().references(new ReferenceParams(new TextDocumentIdentifier(uri),
+                at(PROGRAM, "origin ="), new ReferenceContext(true))).get(30, TimeUnit.SECONDS);
+        var lines = refs.stream().map(l -> l.getRange().getStart().getLine()).sorted().toList();
+        assertEquals(List.of(8, 9), lines, refs.toString());
+        var withoutDecl = server.getTextDocumentService().references(new ReferenceParams(new TextDocumentIdentifier(uri),
+                at(PROGRAM, "origin ="), new ReferenceContext(false))).get(30, TimeUnit.SECONDS);
+        assertEquals(1, withoutDecl.size());
+    }
+
+    @Test
+    void signatureHelpNamesTheFunctionAndTheActiveParameter() throws Exception {
+        String uri = open("main.ngn", PROGRAM);
+        Position pos = at(PROGRAM, "3)");
+        SignatureHelp help = server.getTextDocumentService().signatureHelp(new SignatureHelpParams(
+                new TextDocumentIdentifier(uri), pos)).get(30, TimeUnit.SECONDS);
+        assertNotNull(help);
+        assertTrue(help.getSignatures().get(0).getLabel().contains("dist(p: Point, scale: i64)"), help.toString());
+        assertEquals(1, help.getActiveParameter(), "the cursor is on the second argument");
+    }
+
+    @Test
+    void documentSymbolsListModelsWithFieldsAndFunctions() throws Exception {
+        String uri = open("main.ngn", PROGRAM);
+        var symbols = server.getTextDocumentService().documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(uri)))
+                .get(30, TimeUnit.SECONDS).stream().map(e -> e.getRight()).toList();
+        var names = symbols.stream().map(DocumentSymbol::getName).toList();
+        assertTrue(names.containsAll(List.of("Point", "dist", "main")), names.toString());
+        DocumentSymbol point = symbols.stream().filter(x -> x.getName().equals("Point")).findFirst().orElseThrow();
+        assertEquals(List.of("x", "y"), point.getChildren().stream().map(DocumentSymbol::getName).toList());
+    }
+
+    @Test
+    void semanticTokensMarkKeywordsFunctionsAndVariables() throws Exception {
+        String uri = open("main.ngn", PROGRAM);
+        SemanticTokens tokens = server.getTextDocumentService().semanticTokensFull(new SemanticTokensParams(
+                new TextDocumentIdentifier(uri))).get(30, TimeUnit.SECONDS);
+        List<Integer> data = tokens.getData();
+        assertFalse(data.isEmpty());
+        assertEquals(0, data.size() % 5, "five integers per token");
+        // decode the relative encoding and find the token at `dist` in `fn dist(`
+        int line = 0, col = 0;
+        boolean distFound = false;
+        for (int i = 0; i < data.size(); i += 5) {
+            line += data.get(i);
+            col = data.get(i) == 0 ? col + data.get(i + 1) : data.get(i + 1);
+            if (line == 4 && col == 3) {
+                assertEquals(4, (int) data.get(i + 2), "length of 'dist'");
+                distFound = true;
+            }
+        }
+        assertTrue(distFound, data.toString());
+    }
+
+    @Test
+    void formattingReturnsTheFormattedDocumentAndRefusesABrokenOne() throws Exception {
+        String messy = "fn main(){\nconst x=1+2\n      print(x)\n}\n";
+        String uri = open("f.ngn", messy);
+        var edits = server.getTextDocumentService().formatting(new DocumentFormattingParams(new TextDocumentIdentifier(uri),
+                new FormattingOptions(4, true))).get(30, TimeUnit.SECONDS);
+        assertEquals(1, edits.size());
+        assertEquals("fn main() {\n    const x = 1 + 2\n    print(x)\n}\n", edits.get(0).getNewText());
+        String formatted = edits.get(0).getNewText();
+        String uri2 = open("g.ngn", formatted);
+        assertTrue(server.getTextDocumentService().formatting(new DocumentFormattingParams(new TextDocumentIdentifier(uri2),
+                new FormattingOptions(4, true))).get(30, TimeUnit.SECONDS).isEmpty(), "already formatted: no edit");
+        String broken = open("b.ngn", "fn main() {\n  print(\n");
+        var e = assertThrows(ExecutionException.class, () -> server.getTextDocumentService().formatting(
+                new DocumentFormattingParams(new TextDocumentIdentifier(broken), new FormattingOptions(4, true)))
+                .get(30, TimeUnit.SECONDS));
+        assertTrue(e.getCause().getMessage().startsWith("not formatted: line "), e.getCause().getMessage());
+    }
+
+    @Test
+    void completionOffersLocalsInScopeKeywordsAndToolboxMembers() throws Exception {
+        String text = "import { abs } from \"tbx::math\"\nfn main() {\n  const first = 1\n  const second = 2\n  print()\n}\n";
+        String uri = open("k.ngn", text);
+        Position pos = at(text, ")\n}");
+        var labels = server.getTextDocumentService().completion(new CompletionParams(new TextDocumentIdentifier(uri), pos))
+                .get(30, TimeUnit.SECONDS).getLeft().stream().map(CompletionItem::getLabel).toList();
+        assertTrue(labels.containsAll(List.of("first", "second", "abs")), labels.toString());
+        assertTrue(labels.contains("while") || labels.contains("for"), labels.toString());
+        String tbx = "import { s } from \"tbx::math\"\nfn main() {\n}\n";
+        String uri2 = open("t.ngn", tbx);
+        Position inBraces = at(tbx, "s }");
+        inBraces.setCharacter(inBraces.getCharacter() + 1);
+        var members = server.getTextDocumentService().completion(new CompletionParams(new TextDocumentIdentifier(uri2), inBraces))
+                .get(30, TimeUnit.SECONDS).getLeft().stream().map(CompletionItem::getLabel).toList();
+        assertTrue(members.containsAll(List.of("sqrt", "sin")), members.toString());
+    }
 }
