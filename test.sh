@@ -10,4 +10,7 @@ ngnc_find_jdk || exit 1
 ngnc_maven_env
 echo "test.sh: JDK $NGNC_FEATURE at $NGNC_JAVA_HOME"
 
+# editor package: the VS Code grammar against the compiler's lexer (node; a few seconds)
+editors/vscode/test/run.sh
+
 exec mvn -B -ntp -Dstyle.color=never verify "$@"

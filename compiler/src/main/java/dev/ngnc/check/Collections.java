@@ -128,7 +128,7 @@ final class Collections {
                     List.of(arg), Prim.BYTES, c.span());
         }
         exprs.error(c.args().get(0).span(), "Type Error: bytes() expects a string or array<u8> argument, got "
-                + Operators.debug(arg.type()), "annotate the array: `const data: array<u8> = [104, 105]`");
+                + Types.display(arg.type()), "annotate the array: `const data: array<u8> = [104, 105]`");
         return new TExpr.Invalid(c.span());
     }
 }

@@ -134,7 +134,7 @@ final class Natives {
         for (Expr a : argExprs) args.add(exprs.check(a));
         return switch (n.module()) {
             case "math" -> math(n.function(), args, span, shownName);
-            case "test" -> testAssert(args, span);
+            case "test" -> testAssert(argExprs, args, span);
             case "io" -> io(n.function(), args, span, shownName);
             case "encoding" -> encoding(n.function(), args, span, shownName);
             case "http" -> new NetNatives(exprs).http(n.function(), args, span, shownName);
@@ -183,7 +183,15 @@ final class Natives {
         };
     }
 
-    private TExpr testAssert(List<TExpr> args, Span span) {
+    private static final String ASSERT_COMPARE = "(ZLjava/lang/String;Ljava/lang/String;Ljava/lang/String;)V";
+    private static final String ASSERT_COMPARE_MSG = "(ZLjava/lang/String;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;)V";
+
+    /**
+     * {@code assert(cond[, msg])}. The runtime gets the condition's source text, so a failure names what was
+     * asserted ({@code Assertion failed: a == b}); for a comparison it also gets both operands' printed values
+     * ({@code left: 3, right: 4}). Each operand is bound to a temporary first, so it is evaluated exactly once.
+     */
+    private TExpr testAssert(List<Expr> argExprs, List<TExpr> args, Span span) {
         if (args.isEmpty() || args.size() > 2) {
             exprs.calls.arityError(span, "assert", 1, 2, args.size());
             return new TExpr.Invalid(span);
@@ -192,15 +200,54 @@ final class Natives {
         if (cond.type() != Prim.BOOL && !Types.isDynamic(cond.type())) {
             exprs.error(cond.span(), "Type Error: assert expects a bool condition, got " + Types.display(cond.type()));
         }
-        if (args.size() == 1) {
-            return new TExpr.Builtin(RtMethod.stat("TestAssert", "check", "(Z)V"), List.of(cond), Prim.VOID, span);
-        }
-        TExpr msg = args.get(1);
-        if (msg.type() != Prim.STRING) {
+        TExpr msg = args.size() == 2 ? args.get(1) : null;
+        if (msg != null && msg.type() != Prim.STRING) {
             exprs.error(msg.span(), "Type Error: assert message must be a string, got " + Types.display(msg.type()));
         }
-        return new TExpr.Builtin(RtMethod.stat("TestAssert", "check", "(ZLjava/lang/String;)V"), List.of(cond, msg),
-                Prim.VOID, span);
+        TExpr text = new TExpr.Const(sourceText(argExprs.get(0).span()), Prim.STRING, span);
+        if (cond instanceof TExpr.Compare cmp) return assertComparison(cmp, text, msg, span);
+        if (cond.type() == Prim.BOOL) {
+            List<TExpr> ops = msg == null ? List.of(cond, text) : List.of(cond, text, msg);
+            String desc = msg == null ? "(ZLjava/lang/String;)V" : "(ZLjava/lang/String;Ljava/lang/String;)V";
+            return new TExpr.Builtin(RtMethod.stat("TestAssert", "that", desc), ops, Prim.VOID, span);
+        }
+        // an untyped condition: the runtime checks that it is a bool (spec 9.3)
+        List<TExpr> ops = msg == null ? List.of(cond, text) : List.of(cond, text, msg);
+        String desc = msg == null ? "(Ljava/lang/Object;Ljava/lang/String;)V"
+                : "(Ljava/lang/Object;Ljava/lang/String;Ljava/lang/String;)V";
+        return new TExpr.Builtin(RtMethod.stat("TestAssert", "that", desc), ops, Prim.VOID, span);
+    }
+
+    /** {@code assert(l OP r)}: {@code let $l = l; let $r = r; TestAssert.compare($l OP $r, text, fmt($l), fmt($r))}. */
+    private TExpr assertComparison(TExpr.Compare cmp, TExpr text, TExpr msg, Span span) {
+        LocalVar left = new LocalVar("$assertL" + span.start(), cmp.left().type(), false);
+        LocalVar right = new LocalVar("$assertR" + span.start(), cmp.right().type(), false);
+        TExpr l = new TExpr.Local(left, cmp.left().span());
+        TExpr r = new TExpr.Local(right, cmp.right().span());
+        TExpr test = new TExpr.Compare(cmp.op(), l, r, cmp.kind(), cmp.span());
+        List<TExpr> ops = new ArrayList<>(List.of(test, text));
+        if (msg != null) ops.add(msg);
+        ops.add(shown(l, span));
+        ops.add(shown(r, span));
+        TExpr call = new TExpr.Builtin(RtMethod.stat("TestAssert", "compare", msg == null ? ASSERT_COMPARE : ASSERT_COMPARE_MSG),
+                ops, Prim.VOID, span);
+        return new TExpr.LetIn(left, cmp.left(), new TExpr.LetIn(right, cmp.right(), call, span), span);
+    }
+
+    /** An operand's value as the failure shows it: printed like {@code print} does, strings in quotes. */
+    private TExpr shown(TExpr value, Span span) {
+        if (value.type() == Prim.STRING) {
+            return new TExpr.Builtin(RtMethod.stat("TestAssert", "quote", "(Ljava/lang/String;)Ljava/lang/String;"),
+                    List.of(value), Prim.STRING, span);
+        }
+        return exprs.calls.format(value, span);
+    }
+
+    /** The source text of {@code span}, on one line (runs of white space become one space). */
+    private String sourceText(Span span) {
+        String src = exprs.checker.file.text();
+        if (span.start() < 0 || span.end() > src.length() || span.start() >= span.end()) return "assert";
+        return src.substring(span.start(), span.end()).strip().replaceAll("\\s+", " ");
     }
 
     private TExpr math(String fn, List<TExpr> args, Span span, String shownName) {

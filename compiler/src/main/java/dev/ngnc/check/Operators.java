@@ -86,7 +86,7 @@ final class Operators {
         }
         OpKind k = numericKind(l, r);
         if (k == null) {
-            exprs.error(span, "Type Error: Cannot perform binary operation on " + debug(l) + " and " + debug(r),
+            exprs.error(span, "Type Error: Cannot perform binary operation on " + Types.display(l) + " and " + Types.display(r),
                     l == Prim.STRING || r == Prim.STRING ? "use interpolation to build strings: \"${value}\"" : null);
             return new TExpr.Invalid(span);
         }
@@ -126,12 +126,5 @@ final class Operators {
         if (l == Prim.BOOL && r == Prim.BOOL) return OpKind.BOOL;
         if (l == Prim.STRING && r == Prim.STRING) return OpKind.STRING;
         return OpKind.DYNAMIC;
-    }
-
-    /** The reference's debug spelling of a type, kept in operator messages users may search for. */
-    static String debug(Type t) {
-        if (t instanceof Prim p) return p.debugName;
-        if (t instanceof Type.Array a) return "Array(" + debug(a.element()) + ")";
-        return Types.display(t);
     }
 }

@@ -34,7 +34,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * The {@code ngnc} command line: {@code compile}, {@code run}, {@code check}.
+ * The {@code ngnc} command line: {@code compile} (alias {@code build}), {@code run}, {@code check}, {@code test}, {@code new}.
  *
  * <p>Exit codes: 0 success; 1 compile errors, an unusable input file, or (for {@code run}) a program
  * that failed at run time; 2 usage errors; 3 an internal compiler error (a bug in ngnc). Diagnostics
@@ -142,7 +142,7 @@ public final class Ngnc implements Callable<Integer> {
                 return doRun(a[1], java.util.Arrays.asList(a).subList(2, a.length), false);
             case "check":
                 return a.length == 2 ? doCheck(a[1], false) : null;
-            case "compile":
+            case "compile", "build":
                 if (a.length == 2) return doCompile(a[1], null, true, false);
                 if (a.length == 4 && (a[2].equals("-o") || a[2].equals("--output")) && !isOptionLike(a[3])) {
                     return doCompile(a[1], a[3], true, false);
@@ -162,6 +162,8 @@ public final class Ngnc implements Callable<Integer> {
         cmd.addSubcommand("compile", new CompileCommand());
         cmd.addSubcommand("run", new RunCommand());
         cmd.addSubcommand("check", new CheckCommand());
+        cmd.addSubcommand("test", new TestCommand(out, err));
+        cmd.addSubcommand("new", new NewCommand(out, err));
         cmd.addSubcommand("help", new CommandLine.HelpCommand());
         cmd.getSubcommands().get("run").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
         cmd.setOut(new PrintWriter(out, true));
@@ -174,7 +176,7 @@ public final class Ngnc implements Callable<Integer> {
     /** {@code ngnc} with no command: show the usage on stderr. */
     @Override
     public Integer call() {
-        err.println("ngnc: error: missing command (compile, run or check)");
+        err.println("ngnc: error: missing command (compile/build, run, check, test or new)");
         err.println();
         spec.commandLine().usage(err);
         return EXIT_USAGE;
@@ -193,7 +195,7 @@ public final class Ngnc implements Callable<Integer> {
     // ------------------------------------------------------------------------------------------
     // Commands
 
-    @Command(name = "compile", mixinStandardHelpOptions = true,
+    @Command(name = "compile", aliases = "build", mixinStandardHelpOptions = true,
             description = "Compile an ngn program into a self-contained runnable jar (run it with 'java -jar', Java 21+).")
     final class CompileCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE", description = "The entry file (the one with fn main()).")
@@ -207,13 +209,35 @@ public final class Ngnc implements Callable<Integer> {
         @Option(names = "--no-debug-info", description = "Leave out the local-variable tables that let a JVM debugger show ngn variables by name (line numbers stay).")
         boolean noDebugInfo;
 
+        @Option(names = "--aot", description = "Also record a JVM class cache (JDK 25: AOT cache, JDK 21-24: AppCDS) beside the jar, and a launcher script (the jar's name without .jar) that starts the program with it.")
+        boolean aot;
+
         @Option(names = "--deny-warnings", description = "Treat warnings as errors: exit 1 and write/run nothing when there are any.")
         boolean denyWarnings;
 
         @Override
         public Integer call() {
-            return doCompile(file, output, !noDebugInfo, denyWarnings);
+            int status = doCompile(file, output, !noDebugInfo, denyWarnings);
+            if (status != EXIT_OK || !aot) return status;
+            Path jar = OutputTarget.throughLinks(Path.of(output != null ? output : defaultJarName(file)));
+            AotCache.Recorded recorded = AotCache.record(jar, err);
+            if (recorded != null) {
+                err.println("ngnc: recorded " + recorded.cache().getFileName() + "; start the program with "
+                        + displayScript(recorded.script()));
+            }
+            return status;
         }
+    }
+
+    private static String displayScript(Path script) {
+        Path relative = script;
+        try {
+            relative = Path.of("").toAbsolutePath().relativize(script.toAbsolutePath());
+        } catch (IllegalArgumentException e) {
+            // another drive: show it absolute
+        }
+        String shown = relative.toString();
+        return shown.contains(java.io.File.separator) ? shown : "." + java.io.File.separator + shown;
     }
 
     int doCompile(String file, String output, boolean debugInfo, boolean denyWarnings) {

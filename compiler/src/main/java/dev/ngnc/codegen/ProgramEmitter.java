@@ -12,7 +12,6 @@ import dev.ngnc.types.Prim;
 
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -31,7 +30,7 @@ import static dev.ngnc.codegen.RtNames.*;
  * Emits all classes of one program. The program class holds the functions ({@code public static},
  * typed descriptors), the globals ({@code public static} fields), {@code $toplevel()} (top-level
  * statements in order), {@code $run()} (top level, then ngn {@code main}) and
- * {@code main(String[])} = {@code Rt.runMain(ProgramClass::$run)}. Models, roles, closures and
+ * {@code main(String[])} = {@code Rt.runMain(new ProgramClass$Start())}. Models, roles, closures and
  * function-value adapters each get their own class.
  */
 final class ProgramEmitter implements Opcodes {
@@ -236,22 +235,43 @@ final class ProgramEmitter implements Opcodes {
         mv.visitEnd();
     }
 
-    private static final Handle LAMBDA_BSM = new Handle(H_INVOKESTATIC, "java/lang/invoke/LambdaMetafactory",
-            "metafactory",
-            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
-                    + "Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;Ljava/lang/invoke/MethodType;)"
-                    + "Ljava/lang/invoke/CallSite;", false);
-
+    /**
+     * {@code main(String[])} = {@code Rt.runMain(new Main$Start())}. The body's Runnable is a plain generated class, not
+     * a lambda: the first lambda of a JVM spins its class through the class-file API, which costs a short program
+     * ~200 JDK classes and several ms of start-up.
+     */
     private void mainMethod(String main) {
+        String start = startClass(main);
         MethodVisitor mv = classFor(main).visitMethod(ACC_PUBLIC | ACC_STATIC, "main", "([Ljava/lang/String;)V", null,
                 null);
         mv.visitCode();
-        org.objectweb.asm.Type voidMethod = org.objectweb.asm.Type.getMethodType("()V");
-        mv.visitInvokeDynamicInsn("run", "()Ljava/lang/Runnable;", LAMBDA_BSM, voidMethod,
-                new Handle(H_INVOKESTATIC, main, RUN, "()V", false), voidMethod);
+        mv.visitTypeInsn(NEW, start);
+        mv.visitInsn(DUP);
+        mv.visitMethodInsn(INVOKESPECIAL, start, "<init>", "()V", false);
         mv.visitMethodInsn(INVOKESTATIC, RTMAIN, "runMain", "(Ljava/lang/Runnable;)V", false);
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /** {@code final class Main$Start implements Runnable { public void run() { Main.$run(); } }} */
+    private String startClass(String main) {
+        String name = main + "$Start";
+        while (reg.exists(name)) name += "_";
+        ClassWriter cw = reg.begin(name, OBJECT, ACC_FINAL, "java/lang/Runnable");
+        MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(ALOAD, 0);
+        init.visitMethodInsn(INVOKESPECIAL, OBJECT, "<init>", "()V", false);
+        init.visitInsn(RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        MethodVisitor run = cw.visitMethod(ACC_PUBLIC, "run", "()V", null, null);
+        run.visitCode();
+        run.visitMethodInsn(INVOKESTATIC, main, RUN, "()V", false);
+        run.visitInsn(RETURN);
+        run.visitMaxs(0, 0);
+        run.visitEnd();
+        return name;
     }
 }

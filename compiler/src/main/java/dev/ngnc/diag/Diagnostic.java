@@ -10,6 +10,23 @@ public record Diagnostic(Severity severity, SourceFile file, Span span, String m
         return new Diagnostic(Severity.ERROR, file, span, message, null);
     }
 
+    /**
+     * The reference's error class when the message starts with it ({@code "Type Error: ..."}), else null. The checker
+     * keeps the reference's wording because users (and the conformance corpus) search for it; the renderer shows it
+     * once, after the message, instead of {@code error: Type Error: ...}.
+     */
+    public String category() {
+        int colon = message.indexOf(": ");
+        return colon > 0 && message.startsWith(" Error", colon - 6) && message.indexOf(' ') == colon - 6
+                ? message.substring(0, colon) : null;
+    }
+
+    /** The message without its {@link #category()} prefix. */
+    public String text() {
+        String category = category();
+        return category == null ? message : message.substring(category.length() + 2);
+    }
+
     public Diagnostic withHint(String newHint) {
         return new Diagnostic(severity, file, span, message, newHint);
     }

@@ -69,6 +69,9 @@ public final class Compiler {
 
     private static Checker.CheckedProgram checkHere(SourceFile file, Diagnostics diagnostics) {
         Program program = Parser.parse(file, diagnostics);
+        // one mistake, one error: a block left open to the end of the file leaves a tree the checker would misread
+        // (the next function becomes a nested one: "no fn main", "can reach the end without returning")
+        if (Parser.blockStructureBroken(diagnostics)) return null;
         Checker.CheckedProgram checked = Checker.checkAll(program, diagnostics, Compiler::loadModule);
         return diagnostics.hasErrors() ? null : checked;
     }

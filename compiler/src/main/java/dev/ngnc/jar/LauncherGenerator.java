@@ -3,6 +3,7 @@ package dev.ngnc.jar;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
 
 import static org.objectweb.asm.Opcodes.*;
 
@@ -25,6 +26,8 @@ import static org.objectweb.asm.Opcodes.*;
  *             System.exit(1);
  *             return;
  *         }
+ *         if (System.getProperty("ngnc.aot.train") != null) { AotTraining.train(Launcher.class); return; }
+ *         if (System.getProperty("ngnc.aot.cache") != null) AotTraining.warnIfCacheUnused();
  *         ProgramMain.main(args);
  *     }
  *     // "1.8" -> 8, "17" -> 17, "25-ea" -> 25; unknown or unparsable -> Integer.MAX_VALUE (just try)
@@ -42,6 +45,13 @@ public final class LauncherGenerator {
 
     /** System property the launcher sets for a program that starts no fiber (runtime-lib {@code Rt.FIBERLESS}). */
     public static final String FIBERLESS_PROPERTY = "ngnc.fiberless";
+
+    /** runtime-lib {@code AotTraining}: the training run and the launcher script's cache check ({@code --aot}). */
+    static final String AOT_TRAINING_CLASS = "dev/ngnc/rt/AotTraining";
+    /** runtime-lib {@code AotTraining.TRAIN_PROPERTY}. */
+    public static final String AOT_TRAIN_PROPERTY = "ngnc.aot.train";
+    /** runtime-lib {@code AotTraining.CACHE_PROPERTY}. */
+    public static final String AOT_CACHE_PROPERTY = "ngnc.aot.cache";
 
     public static byte[] generate(String programMainClass) {
         return generate(LAUNCHER_CLASS, programMainClass, false);
@@ -121,11 +131,34 @@ public final class LauncherGenerator {
                     "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;", false);
             mv.visitInsn(POP);
         }
+        emitAotHooks(mv, launcherClass);
         mv.visitVarInsn(ALOAD, 0);
         mv.visitMethodInsn(INVOKESTATIC, programMainClass, "main", "([Ljava/lang/String;)V", false);
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /**
+     * {@code if (System.getProperty("ngnc.aot.train") != null) { AotTraining.train(Launcher.class); return; }}
+     * {@code if (System.getProperty("ngnc.aot.cache") != null) AotTraining.warnIfCacheUnused();} — the runtime class
+     * is touched only when {@code ngnc compile --aot} or its launcher script asked for it.
+     */
+    private static void emitAotHooks(MethodVisitor mv, String launcherClass) {
+        Label notTraining = new Label();
+        mv.visitLdcInsn(AOT_TRAIN_PROPERTY);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "getProperty", "(Ljava/lang/String;)Ljava/lang/String;", false);
+        mv.visitJumpInsn(IFNULL, notTraining);
+        mv.visitLdcInsn(Type.getObjectType(launcherClass));
+        mv.visitMethodInsn(INVOKESTATIC, AOT_TRAINING_CLASS, "train", "(Ljava/lang/Class;)V", false);
+        mv.visitInsn(RETURN);
+        mv.visitLabel(notTraining);
+        Label noCache = new Label();
+        mv.visitLdcInsn(AOT_CACHE_PROPERTY);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "getProperty", "(Ljava/lang/String;)Ljava/lang/String;", false);
+        mv.visitJumpInsn(IFNULL, noCache);
+        mv.visitMethodInsn(INVOKESTATIC, AOT_TRAINING_CLASS, "warnIfCacheUnused", "()V", false);
+        mv.visitLabel(noCache);
     }
 
     private static void appendConst(MethodVisitor mv, String s) {

@@ -2,6 +2,7 @@ package dev.ngnc.parser;
 
 import dev.ngnc.ast.Decl;
 import dev.ngnc.ast.Program;
+import dev.ngnc.diag.Diagnostic;
 import dev.ngnc.diag.Diagnostics;
 import dev.ngnc.lexer.Lexer;
 import dev.ngnc.lexer.Token;
@@ -34,9 +35,36 @@ public final class Parser {
             // misses (closing brackets "found end of file", anything after the string) is not reported again
             boolean cascade = swallowedFrom >= 0 && (d.span() == null || d.span().start() >= swallowedFrom
                     || d.message().contains("found end of file"));
-            if (!cascade) diagnostics.add(d);
+            if (!cascade) diagnostics.add(betterUnclosedBrace(file, tokens, d));
         }
         return program;
+    }
+
+    static final String UNCLOSED_AT_END = "expected '}' to close this block, found end of file";
+    static final String NEVER_CLOSED = "this '{' is never closed";
+
+    /** The end-of-file "unclosed block" error moved to the brace indentation says was left open ({@link UnclosedBrace}). */
+    private static Diagnostic betterUnclosedBrace(SourceFile file, List<Token> tokens, Diagnostic d) {
+        if (!d.message().equals(UNCLOSED_AT_END)) return d;
+        UnclosedBrace.Guess guess = UnclosedBrace.find(file, tokens);
+        if (guess == null) return d;
+        if (guess.brace().equals(d.span())) {
+            return d.withHint("add '}' before line " + guess.closeBeforeLine() + ", which is indented like the line of this '{'");
+        }
+        return new Diagnostic(d.severity(), file, guess.brace(), NEVER_CLOSED,
+                "add '}' before line " + guess.closeBeforeLine() + ", which is indented like the line of this '{'"
+                        + " (a later '}' closes it instead, so the file ends with a block still open)");
+    }
+
+    /** Did parsing end inside an open block or string, so that everything after the mistake parsed into it? */
+    public static boolean blockStructureBroken(Diagnostics diagnostics) {
+        for (Diagnostic d : diagnostics.all()) {
+            if (d.severity() == dev.ngnc.diag.Severity.ERROR && (d.message().equals(UNCLOSED_AT_END)
+                    || d.message().equals(NEVER_CLOSED) || d.message().startsWith("Unterminated string"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Offset where the first unterminated string starts, or -1. */

@@ -131,7 +131,7 @@ final class StmtParser {
             Token t = c.peek();
             if (t.is(TokenKind.RBRACE) || (stopAtColon && t.is(TokenKind.COLON))) break;
             if (t.is(TokenKind.EOF)) {
-                c.report(open.span(), "expected '}' to close this block, found end of file", null);
+                c.report(open.span(), Parser.UNCLOSED_AT_END, null);
                 break;
             }
             int start = c.position();

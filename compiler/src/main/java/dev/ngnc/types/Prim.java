@@ -8,21 +8,18 @@ package dev.ngnc.types;
  * has no spelling of its own and shows as {@code u8}.
  */
 public enum Prim implements Type {
-    I64("i64", "I64"), I32("i32", "I32"), I16("i16", "I16"), I8("i8", "I8"),
-    U64("u64", "U64"), U32("u32", "U32"), U16("u16", "U16"), U8("u8", "U8"),
+    I64("i64"), I32("i32"), I16("i16"), I8("i8"),
+    U64("u64"), U32("u32"), U16("u16"), U8("u8"),
     /** A u8 value read from bytes ({@code b[i]}); a JVM long in 0..255, boxed as {@code rt.U8}. */
-    BYTE("u8", "U8"),
-    F64("f64", "F64"), F32("f32", "F32"),
-    NUMBER("number", "Number"),
-    BOOL("bool", "Bool"), STRING("string", "String"), VOID("void", "Void"), BYTES("bytes", "Bytes");
+    BYTE("u8"),
+    F64("f64"), F32("f32"),
+    NUMBER("number"),
+    BOOL("bool"), STRING("string"), VOID("void"), BYTES("bytes");
 
     public final String ngnName;
-    /** The reference's debug spelling, used in diagnostics ("Expected I64, got String"). */
-    public final String debugName;
 
-    Prim(String ngnName, String debugName) {
+    Prim(String ngnName) {
         this.ngnName = ngnName;
-        this.debugName = debugName;
     }
 
     public boolean isInteger() { return ordinal() <= BYTE.ordinal(); }

@@ -99,7 +99,7 @@ class DefaultsScopeTest {
                 }
                 """);
         assertTrue(out.startsWith("compile errors:\n"), out);
-        assertTrue(out.contains("lib.ngn:1:27: error: Type Error: Default value mismatch. Expected i64, got string"), out);
+        assertTrue(out.contains("lib.ngn:1:27: error: Default value mismatch. Expected i64, got string [Type Error]"), out);
         assertTrue(out.contains("lib.ngn:2:22: error: Undefined variable 'missing'"), out);
         assertEquals(2, out.split(": error: ", -1).length - 1, "each default is checked once, where declared:\n" + out);
     }

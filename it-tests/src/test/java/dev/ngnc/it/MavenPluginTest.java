@@ -73,6 +73,9 @@ class MavenPluginTest {
     static final Map<String, String> notCompiling = new TreeMap<>();
     static Future<Build> compileError, testFailure, noSources, missingEntry, httpTest;
     static Future<List<Build>> helloRebuilds;
+    /** Builds with Maven itself on Java 17 (null when no JDK 17 is installed): hello, no JDK 21+, ngnc new's project. */
+    static Future<Build> java17Hello, java17NoJdk, java17NewProject;
+    static Path jdk17;
 
     record Build(String name, Path dir, int exit, String log, Path logFile, long ms) {
         boolean ok() { return exit == 0 && log.contains("BUILD SUCCESS"); }
@@ -145,6 +148,17 @@ class MavenPluginTest {
                 examples.put(first, java.util.concurrent.CompletableFuture.completedFuture(r));
             }
             if ("hello".equals(first)) helloRebuilds = pool.submit(MavenPluginTest::helloRebuilds);
+            jdk17 = findJdk(17);
+            if (jdk17 != null && "hello".equals(first)) {
+                // after hello: the standard plugins are in the test repository, so these builds can run offline (-o)
+                copyTree(repo.resolve("examples/hello"), out.resolve("java17/hello"));
+                copyTree(repo.resolve("examples/hello"), out.resolve("java17/no-jdk"));
+                java17Hello = pool.submit(() -> mvn("java17-hello", out.resolve("java17/hello"), jdk17, Map.of(),
+                        "-o", "-V", "-Dngn.jdkSearchRoots=" + Path.of(System.getProperty("java.home")).getParent(), "package"));
+                java17NoJdk = pool.submit(() -> mvn("java17-no-jdk", out.resolve("java17/no-jdk"), jdk17, Map.of(),
+                        "-o", "-V", "-Dngn.jdkSearchRoots=none", "package"));
+                java17NewProject = pool.submit(MavenPluginTest::newProjectOnJava17);
+            }
             compileError = pool.submit(() -> mvn("compile-error", out.resolve("projects/compile-error"), "package"));
             testFailure = pool.submit(() -> mvn("test-failure", out.resolve("projects/test-failure"), "package"));
             noSources = pool.submit(() -> mvn("no-sources", out.resolve("projects/no-sources"), "package"));
@@ -160,7 +174,8 @@ class MavenPluginTest {
         } finally {
             pool.shutdownNow();
         }
-        System.out.printf("[maven-plugin] %d example(s) built, %d known failing example(s) not compiling %s, 5 fixtures; %d s%n",
+        System.out.printf("[maven-plugin] %d example(s) built, %d known failing example(s) not compiling %s, 5 fixtures, "
+                        + (jdk17 == null ? "no JDK 17 for the Maven-on-Java-17 builds" : "3 builds with Maven on " + jdk17) + "; %d s%n",
                 toBuild.size(), notCompiling.size(), notCompiling.keySet(), (System.nanoTime() - start) / 1_000_000_000);
     }
 
@@ -290,11 +305,16 @@ class MavenPluginTest {
         Build b = testFailure.get();
         assertFailedCleanly(b);
         Path test = b.dir().toRealPath().resolve("src/test/ngn/more/wrong_test.ngn");
-        assertLine(b, "^\\[INFO\\] Test add_test\\.ngn passed \\(2 assertions passed, .*\\)$");
-        assertLine(b, "^\\[ERROR\\] " + Pattern.quote(test + ":[7] Assertion failed: 2 + 3 should be 6") + "$");
+        assertLine(b, "^\\[INFO\\] Test add_test\\.ngn passed \\(3 assertions passed, .*\\)$");
+        assertLine(b, "^\\[ERROR\\] " + Pattern.quote(test + ":[7] assertion failed: 2 + 3 should be 6") + "$");
+        assertLine(b, "^\\[ERROR\\]   left: 5, right: 6$");
+        // helpers.ngn (no fn main()) is imported by add_test.ngn: not run, not reported
         assertLine(b, "^\\[ERROR\\] ngn tests: 2 run, 1 passed, 1 failed$");
+        assertTrue(!b.log().contains("helpers.ngn"), "the helper module was treated as a test\n" + b.tail());
         assertLine(b, "^\\[ERROR\\] Failed to execute goal dev\\.ngnc:ngn-maven-plugin:" + Pattern.quote(version)
-                + ":test .*1 of 2 ngn test programs failed: " + Pattern.quote("more/wrong_test.ngn:7 Assertion failed: 2 + 3 should be 6") + ".*");
+                + ":test .*1 of 2 ngn test programs failed: " + Pattern.quote("more/wrong_test.ngn:7 assertion failed: 2 + 3 should be 6") + ".*");
+        assertTrue(Files.readString(b.dir().resolve("target/ngn-test-reports/more/wrong_test.txt")).contains("not reached") == false);
+        assertTrue(Files.isRegularFile(b.dir().resolve("target/ngn-test-reports/add_test.txt")));
         assertTrue(!b.log().contains("not reached"), "the test program went on after the failed assert\n" + b.tail());
     }
 
@@ -351,8 +371,71 @@ class MavenPluginTest {
         assertEquals("Hello, Maven!\n1 + 2 + ... + 10 = 55\n", run.stdout(), "output after the change; stderr: " + run.stderr());
     }
 
+    /** Maven itself on Java 17 (JAVA_HOME of the mvn process): the plugin forks the compiler on a JDK 21+ it finds. */
+    @Test
+    void pluginWorksWithMavenOnJava17AndForksTheCompilerOnAJdk21() throws Exception {
+        assumeFalse(java17Hello == null, "no JDK 17 under /usr/lib/jvm (or examples/hello was not built)");
+        Build b = java17Hello.get();
+        assertTrue(b.ok(), "hello with Maven on Java 17 failed\n" + b.tail());
+        assertLine(b, "^Java version: 17\\..*");
+        assertTrue(b.log().contains("[INFO] Compiling ngn program"), b.tail());
+        Run run = runJar(b.dir(), "hello", Map.of());
+        assertEquals(0, run.exit(), run.stderr());
+        assertEquals(expected.get("hello").stdout(), run.stdout());
+    }
+
+    /** No JDK 21+ anywhere the plugin looks: one clear error line, no stack trace, no UnsupportedClassVersionError. */
+    @Test
+    void withoutAJdk21TheBuildFailsWithOneLineSayingWhatIsNeeded() throws Exception {
+        assumeFalse(java17NoJdk == null, "no JDK 17 under /usr/lib/jvm");
+        Build b = java17NoJdk.get();
+        assertFailedCleanly(b);
+        assertTrue(!b.log().contains("UnsupportedClassVersionError"), b.tail());
+        assertLine(b, "^\\[ERROR\\] Failed to execute goal dev\\.ngnc:ngn-maven-plugin:" + Pattern.quote(version)
+                + ":compile .*: no JDK 21 or newer found to run the ngn compiler \\(.*is Java 17.*\\): install one, or set -Dngn\\.jvm=.*toolchain.*");
+    }
+
+    /** {@code ngnc new} writes a project that {@code mvn -o verify} builds and tests, with Maven on Java 17. */
+    @Test
+    void projectFromNgncNewVerifiesOfflineWithMavenOnJava17() throws Exception {
+        assumeFalse(java17NewProject == null, "no JDK 17 under /usr/lib/jvm");
+        Build b = java17NewProject.get();
+        assertTrue(b.ok(), "mvn -o verify of the generated project failed\n" + b.tail());
+        assertLine(b, "^\\[INFO\\] Test main_test\\.ngn passed \\(1 assertion passed, .*\\)$");
+        assertLine(b, "^\\[INFO\\] ngn tests: 1 run, 1 passed, 0 failed$");
+        Run run = runJar(b.dir(), "gen-app", Map.of());
+        assertEquals("Hello, world!\n", run.stdout(), run.stderr());
+    }
+
     // ------------------------------------------------------------------------------------------
     // Builds
+
+    /** {@code ngnc new gen-app} (the CLI jar of this build), then {@code mvn -o verify} in it on Java 17. */
+    static Build newProjectOnJava17() throws Exception {
+        Path parent = out.resolve("java17");
+        Files.createDirectories(parent);
+        Files.createDirectories(out.resolve("logs"));
+        Path java = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
+        Process p = new ProcessBuilder(java.toString(), "-jar", System.getProperty("ngnc.jar"), "new", "gen-app", "-C", parent.toString())
+                .redirectErrorStream(true).redirectOutput(out.resolve("logs/ngnc-new.log").toFile()).start();
+        assertEquals(0, p.waitFor(), Files.readString(out.resolve("logs/ngnc-new.log")));
+        return mvn("java17-new-project", parent.resolve("gen-app"), jdk17, Map.of(), "-o", "-V", "verify");
+    }
+
+    /** The newest JDK of the given feature version under /usr/lib/jvm (read from its release file), or null. */
+    static Path findJdk(int feature) throws IOException {
+        Path root = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(root)) return null;
+        try (Stream<Path> homes = Files.list(root)) {
+            for (Path h : homes.sorted().toList()) {
+                Path release = h.resolve("release");
+                if (!Files.isRegularFile(h.resolve("bin/java")) || !Files.isRegularFile(release)) continue;
+                Matcher m = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(release));
+                if (m.find() && Integer.parseInt(m.group(1)) == feature) return h;
+            }
+        }
+        return null;
+    }
 
     static ExampleRun buildExample(String name) throws Exception {
         Path dir = out.resolve("examples").resolve(name);
@@ -395,6 +478,11 @@ class MavenPluginTest {
 
     /** A forked Maven build with extra environment variables (inherited by the JVMs it forks, e.g. ngn tests). */
     static Build mvn(String name, Path dir, Map<String, String> env, String... goals) throws IOException, InterruptedException {
+        return mvn(name, dir, Path.of(System.getProperty("java.home")), env, goals);
+    }
+
+    /** A forked Maven build running on the JDK at {@code javaHome} (JAVA_HOME of the mvn process). */
+    static Build mvn(String name, Path dir, Path javaHome, Map<String, String> env, String... goals) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(mvn.toString(), "-B", "-ntp", "-nsu", "-Dstyle.color=never",
                 "-s", settings.toString(), "-Dmaven.repo.local=" + itRepo, "-Dngn.version=" + version));
         cmd.addAll(List.of(goals));
@@ -402,9 +490,11 @@ class MavenPluginTest {
         Files.createDirectories(log.getParent());
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File(isWindows() ? "NUL" : "/dev/null")));
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("JAVA_HOME", javaHome.toString());
         pb.environment().remove("MAVEN_ARGS");
-        pb.environment().put("MAVEN_OPTS", mavenOpts(System.getenv("MAVEN_OPTS")));
+        pb.environment().remove("NGN_JVM");
+        boolean sameJdk = javaHome.equals(Path.of(System.getProperty("java.home")));
+        pb.environment().put("MAVEN_OPTS", mavenOpts(System.getenv("MAVEN_OPTS"), sameJdk ? Runtime.version().feature() : 17));
         pb.environment().putAll(env);
         long t0 = System.nanoTime();
         Process p = pb.start();
@@ -423,10 +513,12 @@ class MavenPluginTest {
      * MAVEN_OPTS of the forked builds: the caller's, plus C1 only (these short builds start about
      * twice as fast) and, on JDK 23+, the flag that quiets Maven 3's sun.misc.Unsafe warning.
      */
-    static String mavenOpts(String inherited) {
-        StringBuilder b = new StringBuilder(inherited == null ? "" : inherited.strip());
+    static String mavenOpts(String inherited, int javaFeature) {
+        String base = inherited == null ? "" : inherited.strip();
+        if (javaFeature < 23) base = base.replaceAll("--sun-misc-unsafe-memory-access=\\S+", "").strip(); // unknown to Java 17: it would not start
+        StringBuilder b = new StringBuilder(base);
         if (!b.toString().contains("TieredStopAtLevel")) b.append(" -XX:TieredStopAtLevel=1");
-        if (Runtime.version().feature() >= 23 && !b.toString().contains("sun-misc-unsafe-memory-access")) {
+        if (javaFeature >= 23 && !b.toString().contains("sun-misc-unsafe-memory-access")) {
             b.append(" --sun-misc-unsafe-memory-access=allow");
         }
         return b.toString().strip();

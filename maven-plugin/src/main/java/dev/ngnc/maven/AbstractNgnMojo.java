@@ -1,122 +1,163 @@
 package dev.ngnc.maven;
 
-import dev.ngnc.cli.Version;
-import dev.ngnc.diag.Diagnostic;
-import dev.ngnc.diag.Diagnostics;
-import dev.ngnc.diag.Severity;
-import dev.ngnc.driver.CompiledProgram;
-import dev.ngnc.driver.Compiler;
-import dev.ngnc.jar.RuntimeClasses;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.toolchain.Toolchain;
+import org.apache.maven.toolchain.ToolchainManager;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
-/** What the ngn goals share: the project, compiling an entry file, reporting diagnostics, writing classes. */
+/**
+ * What the ngn goals share: the project, and running the compiler. This code runs in Maven's JVM, which may be
+ * Java 17 (the plugin is compiled with {@code --release 17}); the compiler needs Java 21+, so it never loads
+ * compiler classes: it forks a JVM 21+ ({@link JdkFinder}) running {@code dev.ngnc.plugin.PluginWorker} with
+ * the plugin's own dependencies (ngnc-compiler and what it needs) as class path ({@link CompilerFork}).
+ */
 abstract class AbstractNgnMojo extends AbstractMojo {
     /** The project being built (read-only). */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
-    /** This plugin's descriptor, for its version (read-only). */
+    /** This plugin's descriptor: its version and its resolved dependencies, the compiler's class path (read-only). */
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     protected PluginDescriptor plugin;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
 
     /** The project's build directory; {@code ngn/compile.stamp} in it records the last successful compilation (read-only). */
     @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
     protected File buildDirectory;
 
-    /** The compiled ngn program, or the diagnostics that prevented it. */
-    record Compilation(CompiledProgram program, Diagnostics diagnostics) {}
+    /**
+     * The {@code java} launcher (or the home) of the JDK 21+ that runs the compiler and the tests. Default: a
+     * {@code jdk} toolchain of version 21+, else {@code NGN_JVM}, else {@code JAVA_HOME} or the JVM running Maven
+     * when it is 21+, else the newest JDK 21+ under {@link #jdkSearchRoots}.
+     */
+    @Parameter(property = "ngn.jvm")
+    protected String jvm;
+
+    /**
+     * Where to look for JDKs when nothing else gives one (directories of JDK homes, separated by the path
+     * separator; {@code none}: do not search). Default: {@code /usr/lib/jvm}, {@code /Library/Java/JavaVirtualMachines},
+     * SDKMAN's {@code candidates/java}.
+     */
+    @Parameter(property = "ngn.jdkSearchRoots")
+    protected String jdkSearchRoots;
+
+    /** Extra JVM options for the compiler's JVM, where the tests run too, separated by spaces (e.g. {@code -Xmx512m}). */
+    @Parameter(property = "ngn.argLine")
+    protected String argLine;
+
+    @Component
+    protected ToolchainManager toolchainManager;
+
+    /** The JDK found for this execution (goals of one project share nothing, so each looks once). */
+    private JdkFinder.Jdk jdk;
 
     Path stampFile() {
         return buildDirectory.toPath().toAbsolutePath().normalize().resolve("ngn").resolve("compile.stamp");
     }
 
     /**
-     * Plugin and compiler version for the build stamp. A SNAPSHOT plugin also adds its jar's
+     * Plugin version for the build stamp (the compiler is the same build). A SNAPSHOT plugin also adds its jar's
      * timestamp, so that rebuilding the plugin invalidates programs compiled by the previous build.
      */
     String toolVersion() {
         String v = plugin == null ? "unknown" : plugin.getVersion();
-        StringBuilder b = new StringBuilder(String.valueOf(v)).append(" (ngnc ").append(Version.get()).append(')');
+        StringBuilder b = new StringBuilder(String.valueOf(v));
         if (v != null && v.endsWith("-SNAPSHOT") && plugin.getPluginArtifact() != null && plugin.getPluginArtifact().getFile() != null) {
             b.append(" @").append(plugin.getPluginArtifact().getFile().lastModified());
         }
         return b.toString();
     }
 
-    /**
-     * Compiles the program whose entry is {@code entry}. Compile errors are returned (not thrown);
-     * a crash of the compiler itself (a bug in ngnc, not the user's fault) becomes a
-     * {@link MojoExecutionException}.
-     */
-    Compilation compile(Path entry) throws MojoExecutionException {
-        Diagnostics diags = new Diagnostics();
-        Path abs = entry.toAbsolutePath().normalize();
+    /** Runs a PluginWorker command; its log lines go to Maven's log. A failure it reports becomes {@code MojoFailureException}. */
+    CompilerFork.Outcome fork(File workDir, String... args) throws MojoExecutionException, MojoFailureException {
+        JdkFinder.Jdk j = jdk();
+        List<String> jvmArgs = argLine == null || argLine.isBlank() ? List.of() : List.of(argLine.strip().split("\\s+"));
+        getLog().debug("ngn: compiler JVM " + j.java() + " (Java " + j.feature() + ", " + j.source() + "): " + String.join(" ", args));
+        CompilerFork.Outcome o;
         try {
-            return new Compilation(Compiler.compile(abs, abs.toString(), diags), diags);
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError | AssertionError e) {
-            for (Diagnostic d : diags.all()) log(d);
-            throw new MojoExecutionException("ngnc internal compiler error while compiling " + abs + ": " + e
-                    + " (this is a bug in ngnc; run Maven with -e for the stack trace)", e);
+            o = CompilerFork.run(j.java(), jvmArgs, compilerClassPath(), workDir, List.of(args), this::log);
+        } catch (IOException e) {
+            throw failure("cannot start the ngn compiler with " + j.java() + ": " + e.getMessage()
+                    + " (set -Dngn.jvm=/path/to/jdk-21/bin/java)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("interrupted while running the ngn compiler", e);
+        }
+        if (o.exit() == 0) return o;
+        if (o.exit() == 1 && o.failure() != null) throw failure(o.failure());
+        throw new MojoExecutionException("ngnc internal compiler error (exit " + o.exit() + ", " + j.java() + "): "
+                + o.stderr().strip() + " (this is a bug in ngnc)");
+    }
+
+    private void log(char level, String text) {
+        switch (level) {
+            case 'E' -> getLog().error(text);
+            case 'W' -> getLog().warn(text);
+            case 'D' -> getLog().debug(text);
+            default -> getLog().info(text);
         }
     }
 
-    /** Logs every diagnostic as {@code [ERROR] /abs/file.ngn:[line,col] message} (warnings as [WARNING]). */
-    void logDiagnostics(Diagnostics diags) {
-        for (Diagnostic d : diags.all()) log(d);
-    }
-
-    private void log(Diagnostic d) {
-        String text = Reporting.format(d);
-        if (d.severity() == Severity.ERROR) getLog().error(text); else getLog().warn(text);
-    }
-
-    /** Writes generated classes (internal name → bytes) as {@code .class} files under {@code dir}. */
-    static void writeClasses(Path dir, Map<String, byte[]> classes) throws IOException {
-        for (Map.Entry<String, byte[]> c : classes.entrySet()) {
-            writeFile(dir.resolve(c.getKey() + ".class"), c.getValue());
-        }
-    }
-
-    /** Writes every runtime-lib file ({@code dev/ngnc/rt/**}) under {@code dir}, skipping files that are already identical. */
-    static void writeRuntime(Path dir, RuntimeClasses runtime) throws IOException {
-        writeEntries(dir, runtime.entries());
-    }
-
-    /** Writes jar-style entries (name → bytes) under {@code dir}, skipping files that are already identical. */
-    static void writeEntries(Path dir, Map<String, byte[]> entries) throws IOException {
-        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-            Path f = dir.resolve(e.getKey());
-            if (Files.isRegularFile(f) && Files.size(f) == e.getValue().length
-                    && java.util.Arrays.equals(Files.readAllBytes(f), e.getValue())) {
-                continue;
-            }
-            writeFile(f, e.getValue());
-        }
-    }
-
-    static void writeFile(Path f, byte[] data) throws IOException {
-        Files.createDirectories(f.getParent());
-        Files.write(f, data);
-    }
-
-    /** The runtime library bundled with this plugin (its compiler dependency). */
-    static RuntimeClasses runtime() throws MojoExecutionException {
+    JdkFinder.Jdk jdk() throws MojoFailureException {
+        if (jdk != null) return jdk;
+        String configured = jvm != null && !jvm.isBlank() ? jvm : System.getenv("NGN_JVM");
         try {
-            return RuntimeClasses.locate();
+            jdk = new JdkFinder().find(toolchainJava(), configured, System.getenv("JAVA_HOME"),
+                    Path.of(System.getProperty("java.home")),
+                    JdkFinder.roots(jdkSearchRoots, System.getProperty("user.home"), System.getenv("SDKMAN_DIR")));
+        } catch (JdkFinder.NotFound e) {
+            throw failure(e.getMessage());
+        }
+        return jdk;
+    }
+
+    /** The {@code java} of the toolchain maven-toolchains-plugin selected, or of a configured {@code jdk} toolchain 21+. */
+    private Path toolchainJava() {
+        if (toolchainManager == null || session == null) return null;
+        List<Toolchain> candidates = new ArrayList<>();
+        try {
+            Toolchain selected = toolchainManager.getToolchainFromBuildContext("jdk", session);
+            if (selected != null) candidates.add(selected);
+            candidates.addAll(toolchainManager.getToolchains(session, "jdk", Map.of("version", "[" + JdkFinder.MIN_FEATURE + ",)")));
         } catch (RuntimeException e) {
-            throw new MojoExecutionException("cannot find the ngnc runtime library on the plugin's class path: " + e.getMessage(), e);
+            getLog().debug("ngn: no toolchains: " + e);
         }
+        for (Toolchain t : candidates) {
+            String java = t.findTool("java");
+            if (java != null && JdkFinder.feature(Path.of(java)) >= JdkFinder.MIN_FEATURE) return Path.of(java);
+        }
+        return null;
+    }
+
+    /** The plugin's resolved dependencies: ngnc-compiler, runtime-lib, runtime-http, ASM, ... (not the plugin jar). */
+    List<File> compilerClassPath() throws MojoExecutionException {
+        List<File> cp = new ArrayList<>();
+        if (plugin != null && plugin.getArtifacts() != null) {
+            for (Artifact a : plugin.getArtifacts()) {
+                if (a.getFile() != null && !"ngn-maven-plugin".equals(a.getArtifactId())) cp.add(a.getFile());
+            }
+        }
+        if (cp.stream().noneMatch(f -> f.getName().startsWith("ngnc-compiler"))) {
+            throw new MojoExecutionException("ngnc-compiler is missing from the plugin's dependencies " + cp);
+        }
+        return cp;
     }
 
     /** {@code path} relative to the project's base directory when it is inside it (for shorter log lines). */
@@ -127,6 +168,18 @@ abstract class AbstractNgnMojo extends AbstractMojo {
             if (abs.startsWith(base) && !abs.equals(base)) return base.relativize(abs).toString();
         }
         return abs.toString();
+    }
+
+    File baseDir() {
+        return project != null && project.getBasedir() != null ? project.getBasedir() : new File(".");
+    }
+
+    static void deleteQuietly(Path f) {
+        try {
+            Files.deleteIfExists(f);
+        } catch (IOException ignored) {
+            // the next build recompiles anyway
+        }
     }
 
     static MojoFailureException failure(String message) {

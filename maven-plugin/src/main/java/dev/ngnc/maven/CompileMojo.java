@@ -1,8 +1,5 @@
 package dev.ngnc.maven;
 
-import dev.ngnc.driver.CompiledProgram;
-import dev.ngnc.jar.LauncherGenerator;
-import dev.ngnc.jar.RuntimeClasses;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -31,6 +28,11 @@ import java.util.List;
  */
 @Mojo(name = "compile", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
 public class CompileMojo extends AbstractNgnMojo {
+    /** The launcher class the compiler writes (dev.ngnc.jar.LauncherGenerator; not loaded here: see AbstractNgnMojo). */
+    static final String LAUNCHER_CLASS = "dev/ngnc/boot/Launcher";
+    /** A runtime-lib class that every output directory has. */
+    static final String RUNTIME_MARKER = "dev/ngnc/rt/Rt.class";
+
     /** Directory holding the ngn sources. All {@code *.ngn} files under it count for the up-to-date check. */
     @Parameter(defaultValue = "${project.basedir}/src/main/ngn", property = "ngn.sourceDirectory", required = true)
     private File sourceDirectory;
@@ -99,47 +101,35 @@ public class CompileMojo extends AbstractNgnMojo {
 
         getLog().info("Compiling ngn program " + shown(entryFile) + " (" + sources.size() + " source file"
                 + (sources.size() == 1 ? "" : "s") + " in " + shown(srcDir) + ") to " + shown(outDir));
-        Compilation c = compile(entryFile);
-        logDiagnostics(c.diagnostics());
-        if (c.program() == null || c.diagnostics().hasErrors()) {
-            deleteQuietly(stampFile);
-            throw failure("ngn compilation failed with " + Reporting.summary(c.diagnostics().all()));
+        deleteQuietly(stampFile); // a failed compilation leaves no stamp, so the next build compiles again
+        CompilerFork.Outcome o = fork(baseDir(), "compile", entryFile.toString(), outDir.toString());
+        List<String> mains = o.values("main");
+        List<String> classes = o.values("class");
+        if (mains.size() != 1 || classes.isEmpty()) {
+            throw new MojoExecutionException("the ngn compiler reported no program (main " + mains + ", " + classes.size() + " classes)");
         }
-        CompiledProgram program = c.program();
-        RuntimeClasses runtime = runtime();
+        String mainClass = mains.get(0);
         try {
-            Files.deleteIfExists(stampFile);
             if (previous != null && previous.output().equals(outDir.toString())) {
                 for (String old : previous.classes()) {
-                    if (!program.classes().containsKey(old)) Files.deleteIfExists(outDir.resolve(old + ".class"));
+                    if (!classes.contains(old)) Files.deleteIfExists(outDir.resolve(old + ".class"));
                 }
             }
-            writeClasses(outDir, program.classes());
-            writeRuntime(outDir, runtime);
-            if (program.usesHttpServer()) writeEntries(outDir, runtime.httpEntries()); // tbx::http server
-            writeFile(outDir.resolve(LauncherGenerator.LAUNCHER_CLASS + ".class"), LauncherGenerator.generate(program.mainClass()));
-            inputs.withOutputs(program.mainClass(), new ArrayList<>(program.classes().keySet())).write(stampFile);
+            inputs.withOutputs(mainClass, new ArrayList<>(classes)).write(stampFile);
         } catch (IOException e) {
             throw failure("cannot write the compiled ngn program to " + outDir + ": " + e);
         }
-        getLog().info("Compiled " + program.classes().size() + " class" + (program.classes().size() == 1 ? "" : "es")
-                + " + the ngnc runtime; main class " + program.mainClass().replace('/', '.')
-                + " (run: java -cp " + shown(outDir) + " " + LauncherGenerator.LAUNCHER_CLASS.replace('/', '.') + ")");
+        getLog().info("Compiled " + classes.size() + " class" + (classes.size() == 1 ? "" : "es")
+                + " + the ngnc runtime; main class " + mainClass.replace('/', '.')
+                + " (run: java -cp " + shown(outDir) + " " + LAUNCHER_CLASS.replace('/', '.') + ")");
     }
 
     /** The outputs recorded in {@code stamp} still exist (someone may have deleted target/classes alone). */
     private static boolean outputsPresent(BuildStamp stamp, Path outDir) {
         if (stamp.mainClass() == null || stamp.classes().isEmpty()) return false;
         for (String c : stamp.classes()) if (!Files.isRegularFile(outDir.resolve(c + ".class"))) return false;
-        return Files.isRegularFile(outDir.resolve(LauncherGenerator.LAUNCHER_CLASS + ".class"))
-                && Files.isRegularFile(outDir.resolve(RuntimeClasses.PREFIX + "Rt.class"));
+        return Files.isRegularFile(outDir.resolve(LAUNCHER_CLASS + ".class"))
+                && Files.isRegularFile(outDir.resolve(RUNTIME_MARKER));
     }
 
-    private static void deleteQuietly(Path f) {
-        try {
-            Files.deleteIfExists(f);
-        } catch (IOException ignored) {
-            // the next build recompiles anyway: its inputs differ from a failed build's
-        }
-    }
 }

@@ -1,7 +1,5 @@
 package dev.ngnc.maven;
 
-import dev.ngnc.driver.CompiledProgram;
-import dev.ngnc.jar.JarBuilder;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -12,8 +10,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Packages the program compiled by {@code ngn:compile} as a self-contained runnable jar — the
@@ -51,22 +47,21 @@ public class JarMojo extends AbstractNgnMojo {
             throw failure("no compiled ngn program in " + outDir + ": ngn:jar packages what ngn:compile wrote there; "
                     + "add the compile goal to the plugin's <goals> (it runs in the compile phase, before package)");
         }
-        Map<String, byte[]> classes = new LinkedHashMap<>();
-        try {
-            for (String c : stamp.classes()) classes.put(c, Files.readAllBytes(outDir.resolve(c + ".class")));
-        } catch (IOException e) {
-            throw failure("the compiled ngn program in " + outDir + " is incomplete (" + e.getMessage()
-                    + "); run the build again after `mvn clean`");
+        for (String c : stamp.classes()) {
+            if (!Files.isRegularFile(outDir.resolve(c + ".class"))) {
+                throw failure("the compiled ngn program in " + outDir + " is incomplete (no " + c
+                        + ".class); run the build again after `mvn clean`");
+            }
         }
         Path jar = jarFile.toPath().toAbsolutePath().normalize();
+        Path list = buildDirectory.toPath().toAbsolutePath().normalize().resolve("ngn").resolve("jar-classes.txt");
         try {
-            Files.createDirectories(jar.getParent()); // Maven's way: output folders are made as needed
-            JarBuilder.write(new CompiledProgram(stamp.mainClass(), classes), runtime(), jar);
+            Files.createDirectories(list.getParent());
+            Files.write(list, stamp.classes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw failure("cannot write " + jar + ": " + e);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("cannot package the ngn program: " + e.getMessage(), e);
+            throw failure("cannot write " + list + ": " + e);
         }
+        fork(baseDir(), "jar", outDir.toString(), jar.toString(), stamp.mainClass(), list.toString());
         if ("jar".equals(project.getPackaging())) project.getArtifact().setFile(jar.toFile());
         getLog().info("Built runnable jar " + shown(jar) + " (main class " + stamp.mainClass().replace('/', '.')
                 + "; run: java -jar " + shown(jar) + ")");

@@ -81,10 +81,15 @@ public final class Out {
         }
     }
 
-    /** Redirects output (tests); flushes what was buffered for the previous sink first. */
-    static synchronized void redirect(OutputStream to) {
+    /**
+     * Redirects output (tests, and {@code ngnc test}, which captures each test program's stdout); flushes what
+     * was buffered for the previous sink first. Returns the previous sink.
+     */
+    public static synchronized OutputStream redirect(OutputStream to) {
+        OutputStream previous = sink;
         flush();
         sink = to;
+        return previous;
     }
 
     private static void put(byte b) {

@@ -91,6 +91,22 @@ public final class Rt {
         }
     }
 
+    /**
+     * Runs a program's body (its main class's {@code $run}) in this JVM the way {@link #runMain} does, but
+     * returns the exit status instead of ending the JVM, and forgets the program's exit hooks afterwards, so
+     * that the next program run in the same JVM starts clean ({@code ngnc test} runs many test programs in one
+     * JVM). Errors are reported to {@code err}.
+     */
+    public static int runEmbedded(Runnable body, PrintStream err) {
+        widenVirtualThreadCarriers();
+        try {
+            return run(body, err);
+        } finally {
+            EXIT_HOOKS.clear();
+            Out.flush();
+        }
+    }
+
     /** {@link #runMain} without {@code System.exit}: returns the exit status (tests, embedding). */
     static int run(Runnable body, PrintStream err) {
         return run(body, err, null);
@@ -140,14 +156,8 @@ public final class Rt {
      * The thread is a {@link FiberWaiter.Carrier} (cheap fiber-context lookups).
      */
     public static Throwable runOnStack(Runnable body, long stackSize) {
-        Throwable[] failure = new Throwable[1];
-        Thread t = new FiberWaiter.Carrier(() -> {
-            try {
-                body.run();
-            } catch (Throwable e) {
-                failure[0] = e;
-            }
-        }, "ngn-main", stackSize);
+        CatchingRun run = new CatchingRun(body);
+        Thread t = new FiberWaiter.Carrier(run, "ngn-main", stackSize);
         t.start();
         boolean interrupted = false;
         while (true) {
@@ -161,7 +171,26 @@ public final class Rt {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return failure[0];
+        return run.failure;
+    }
+
+    /** Runs a body and keeps what it threw. A class, not a lambda: see the start-up note in ProgramEmitter.mainMethod. */
+    private static final class CatchingRun implements Runnable {
+        private final Runnable body;
+        Throwable failure;
+
+        CatchingRun(Runnable body) {
+            this.body = body;
+        }
+
+        @Override
+        public void run() {
+            try {
+                body.run();
+            } catch (Throwable e) {
+                failure = e;
+            }
+        }
     }
 
     /**

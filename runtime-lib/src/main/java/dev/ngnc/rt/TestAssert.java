@@ -54,4 +54,86 @@ public final class TestAssert {
     public static void check(Object cond) {
         check(cond, null);
     }
+
+    // ---------------------------------------------------------------------------------------
+    // What the compiler calls: the asserted expression's source text (and, for a comparison, both
+    // operands' printed values) come along, so a failure says what failed. The stdout lines stay
+    // those of spec 9.3; only the run-time error names the expression.
+
+    /** {@code assert(cond)} of a non-comparison: fails with {@code Assertion failed: <text>}. */
+    public static void that(boolean cond, String text) {
+        if (cond) {
+            Out.println("\u2705 " + DEFAULT_PASS);
+            return;
+        }
+        Out.println("\u274C " + DEFAULT_FAIL);
+        throw NgnError.runtime("Assertion failed: " + text);
+    }
+
+    /** {@code assert(cond, msg)} of a non-comparison: the message is what the failure shows (spec 9.3). */
+    public static void that(boolean cond, String text, String msg) {
+        check(cond, msg);
+    }
+
+    /** {@code assert(cond)} with an untyped condition. */
+    public static void that(Object cond, String text) {
+        that(bool(cond), text);
+    }
+
+    /** {@code assert(cond, msg)} with an untyped condition. */
+    public static void that(Object cond, String text, String msg) {
+        check(bool(cond), msg);
+    }
+
+    /**
+     * {@code assert(l OP r)}: fails with {@code Assertion failed: <text>} and a second line
+     * {@code   left: <l>, right: <r>}.
+     */
+    public static void compare(boolean cond, String text, String left, String right) {
+        if (cond) {
+            Out.println("\u2705 " + DEFAULT_PASS);
+            return;
+        }
+        Out.println("\u274C " + DEFAULT_FAIL);
+        throw NgnError.runtime("Assertion failed: " + text + operands(left, right));
+    }
+
+    /** {@code assert(l OP r, msg)}: the message, then the operands' values. */
+    public static void compare(boolean cond, String text, String msg, String left, String right) {
+        if (cond) {
+            Out.println("\u2705 " + msg);
+            return;
+        }
+        Out.println("\u274C " + msg);
+        throw NgnError.runtime("Assertion failed: " + msg + operands(left, right));
+    }
+
+    /** A string operand as a failure shows it: in double quotes, with quotes, backslashes and line breaks escaped. */
+    public static String quote(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> b.append(c);
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    /** The line under a failed comparison; every failure report starts it with two spaces. */
+    static String operands(String left, String right) {
+        return "\n  left: " + left + ", right: " + right;
+    }
+
+    private static boolean bool(Object cond) {
+        if (!(cond instanceof Boolean b)) {
+            throw NgnError.runtime("Type error: assert expects boolean condition");
+        }
+        return b;
+    }
 }
