@@ -333,6 +333,8 @@ final class BodyChecker {
      * same type whatever their fields, since the reference types them all {@code any}.
      */
     LocalVar declareLocal(String name, Type type, boolean mutable, Span declSpan, Span nameSpan) {
+        // `_` discards: it can never be read (it is not a name token), so it never enters a scope and may repeat
+        if (name.equals("_")) return new LocalVar("$discard", type, mutable);
         if (ctx.declaredInInnermost(name)) {
             BodyContext.Binding old = ctx.scopes.peek().get(name);
             Type was = old.var().type;

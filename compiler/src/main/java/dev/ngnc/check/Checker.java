@@ -181,6 +181,9 @@ public final class Checker {
             error(entry.span, "fn main() takes no parameters");
         }
         if (diagnostics.errorCount() > errorsBefore) return null;
+        List<TStmt> bodies = new ArrayList<>(topLevel);
+        for (FnSymbol fn : fnDecls.keySet()) if (fn.body != null) bodies.add(fn.body);
+        new Lints(this).run(bodies);
         List<FnSymbol> allFunctions = new ArrayList<>(functions.values());
         allFunctions.addAll(extensionSymbols);
         return new TProgram(file, mainClass, allFunctions, new ArrayList<>(globals.values()), topLevel, entry,

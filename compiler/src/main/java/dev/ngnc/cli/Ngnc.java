@@ -139,13 +139,13 @@ public final class Ngnc implements Callable<Integer> {
         if (a.length < 2 || isOptionLike(a[1])) return null;
         switch (a[0]) {
             case "run":
-                return doRun(a[1], java.util.Arrays.asList(a).subList(2, a.length));
+                return doRun(a[1], java.util.Arrays.asList(a).subList(2, a.length), false);
             case "check":
-                return a.length == 2 ? doCheck(a[1]) : null;
+                return a.length == 2 ? doCheck(a[1], false) : null;
             case "compile", "build":
-                if (a.length == 2) return doCompile(a[1], null, true);
+                if (a.length == 2) return doCompile(a[1], null, true, false);
                 if (a.length == 4 && (a[2].equals("-o") || a[2].equals("--output")) && !isOptionLike(a[3])) {
-                    return doCompile(a[1], a[3], true);
+                    return doCompile(a[1], a[3], true, false);
                 }
                 return null;
             default:
@@ -214,9 +214,12 @@ public final class Ngnc implements Callable<Integer> {
         @Option(names = "--aot", description = "Also record a JVM class cache (JDK 25: AOT cache, JDK 21-24: AppCDS) beside the jar, and a launcher script (the jar's name without .jar) that starts the program with it.")
         boolean aot;
 
+        @Option(names = "--deny-warnings", description = "Treat warnings as errors: exit 1 and write/run nothing when there are any.")
+        boolean denyWarnings;
+
         @Override
         public Integer call() {
-            int status = doCompile(file, output, !noDebugInfo);
+            int status = doCompile(file, output, !noDebugInfo, denyWarnings);
             if (status != EXIT_OK || !aot) return status;
             Path jar = OutputTarget.throughLinks(Path.of(output != null ? output : defaultJarName(file)));
             AotCache.Recorded recorded = AotCache.record(jar, err);
@@ -239,7 +242,7 @@ public final class Ngnc implements Callable<Integer> {
         return shown.contains(java.io.File.separator) ? shown : "." + java.io.File.separator + shown;
     }
 
-    int doCompile(String file, String output, boolean debugInfo) {
+    int doCompile(String file, String output, boolean debugInfo, boolean denyWarnings) {
         Path outPath;
         try {
             outPath = Path.of(output != null ? output : defaultJarName(file));
@@ -261,7 +264,7 @@ public final class Ngnc implements Callable<Integer> {
             return EXIT_USAGE;
         }
         outPath = OutputTarget.throughLinks(outPath);
-        Outcome r = frontEnd(file, false, debugInfo);
+        Outcome r = frontEnd(file, false, debugInfo, denyWarnings);
         if (r.program == null) return r.exitCode;
         try {
             JarBuilder.write(r.program, outPath);
@@ -281,14 +284,17 @@ public final class Ngnc implements Callable<Integer> {
         @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the program.")
         List<String> args = new ArrayList<>();
 
+        @Option(names = "--deny-warnings", description = "Treat warnings as errors: exit 1 and write/run nothing when there are any.")
+        boolean denyWarnings;
+
         @Override
         public Integer call() {
-            return doRun(file, args);
+            return doRun(file, args, denyWarnings);
         }
     }
 
-    int doRun(String file, List<String> args) {
-        Outcome r = compileAndReport(file);
+    int doRun(String file, List<String> args, boolean denyWarnings) {
+        Outcome r = frontEnd(file, false, true, denyWarnings);
         if (r.program == null) return r.exitCode;
         // env/.env files are read from the entry file's directory (runtime-lib EnvLib)
         Path dir = Path.of(file).toAbsolutePath().getParent();
@@ -302,14 +308,17 @@ public final class Ngnc implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE", description = "The entry file (the one with fn main()).")
         String file;
 
+        @Option(names = "--deny-warnings", description = "Treat warnings as errors: exit 1 and write/run nothing when there are any.")
+        boolean denyWarnings;
+
         @Override
         public Integer call() {
-            return doCheck(file);
+            return doCheck(file, denyWarnings);
         }
     }
 
-    int doCheck(String file) {
-        return frontEnd(file, true, true).exitCode;
+    int doCheck(String file, boolean denyWarnings) {
+        return frontEnd(file, true, true, denyWarnings).exitCode;
     }
 
     // ------------------------------------------------------------------------------------------
@@ -318,12 +327,8 @@ public final class Ngnc implements Callable<Integer> {
     /** A compiled program (exit code 0), or null with the exit code to return. */
     private record Outcome(CompiledProgram program, int exitCode) {}
 
-    private Outcome compileAndReport(String file) {
-        return frontEnd(file, false, true);
-    }
-
     /** Runs the pipeline ({@code checkOnly}: the front end only) and reports its diagnostics. */
-    private Outcome frontEnd(String file, boolean checkOnly, boolean debugInfo) {
+    private Outcome frontEnd(String file, boolean checkOnly, boolean debugInfo, boolean denyWarnings) {
         Diagnostics diags = new Diagnostics();
         Path entry;
         try {
@@ -348,6 +353,12 @@ public final class Ngnc implements Callable<Integer> {
         }
         report(diags);
         if (diags.hasErrors()) return new Outcome(null, EXIT_ERRORS);
+        if (denyWarnings && diags.warningCount() > 0) {
+            int n = diags.warningCount();
+            err.println("ngnc: error: " + n + (n == 1 ? " warning" : " warnings")
+                    + " and --deny-warnings: nothing " + (checkOnly ? "passes" : "is written or run"));
+            return new Outcome(null, EXIT_ERRORS);
+        }
         if (!ok) {
             err.println("ngnc: internal compiler error: the compiler reported no error but produced no program");
             return new Outcome(null, EXIT_INTERNAL);

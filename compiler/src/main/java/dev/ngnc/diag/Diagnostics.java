@@ -36,6 +36,12 @@ public final class Diagnostics {
         return n;
     }
 
+    public int warningCount() {
+        int n = 0;
+        for (Diagnostic d : all) if (d.severity() == Severity.WARNING) n++;
+        return n;
+    }
+
     public List<Diagnostic> all() { return Collections.unmodifiableList(all); }
 
     /**

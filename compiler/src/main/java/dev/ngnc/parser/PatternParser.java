@@ -30,6 +30,11 @@ final class PatternParser {
                 c.advance();
                 return new Pattern.Bind(t.text(), t.span());
             }
+            case UNDERSCORE -> {
+                // `const _ = f()`: evaluate and discard (the silenced form of the ignored-Result warning)
+                c.advance();
+                return new Pattern.Bind("_", t.span());
+            }
             case LBRACKET, LPAREN -> {
                 return parseSequencePattern(t);
             }

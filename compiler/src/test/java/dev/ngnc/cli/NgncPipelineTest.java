@@ -80,6 +80,41 @@ class NgncPipelineTest {
         assertTrue(r.err().endsWith("1 error\n"), r.err());
     }
 
+    private Path warningProgram() throws IOException {
+        Path f = tmp.resolve("warn.ngn");
+        Files.writeString(f, "fn main() {\n  print(\"a\")\n  return\n  print(\"b\")\n}\n");
+        return f;
+    }
+
+    @Test
+    void warningsArePrintedAndCountedButDoNotFail() throws IOException {
+        Path f = warningProgram();
+        Path out = tmp.resolve("w.jar");
+        NgncTest.Result r = ngnc("compile", f.toString(), "-o", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().startsWith(f + ":4:3: warning: unreachable code\n    print(\"b\")\n    ^^^^^^^^^^\n  hint: "), r.err());
+        assertTrue(r.err().endsWith("\n1 warning\n"), r.err());
+        assertTrue(Files.exists(out));
+        assertEquals(0, ngnc("check", f.toString()).exit());
+    }
+
+    @Test
+    void denyWarningsFailsCheckAndCompileAndWritesNoJar() throws IOException {
+        Path f = warningProgram();
+        Path out = tmp.resolve("w.jar");
+        NgncTest.Result c = ngnc("compile", f.toString(), "-o", out.toString(), "--deny-warnings");
+        assertEquals(1, c.exit(), c.err());
+        assertTrue(c.err().contains("1 warning\nngnc: error: 1 warning and --deny-warnings"), c.err());
+        assertFalse(Files.exists(out));
+        assertEquals(1, ngnc("check", "--deny-warnings", f.toString()).exit());
+        NgncTest.Result run = ngnc("run", "--deny-warnings", f.toString());
+        assertEquals(1, run.exit(), run.err());
+        assertEquals("", run.out()); // the program never ran
+        Path clean = tmp.resolve("clean.ngn");
+        Files.writeString(clean, "fn main() {\n  print(\"a\")\n}\n");
+        assertEquals(0, ngnc("check", "--deny-warnings", clean.toString()).exit());
+    }
+
     @Test
     void checkOfTheHelloExampleIsSilent() {
         NgncTest.Result r = ngnc("check", Path.of("..", "examples", "hello", "main.ngn").toString());
