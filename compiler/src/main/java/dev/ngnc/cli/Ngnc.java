@@ -395,7 +395,7 @@ public final class Ngnc implements Callable<Integer> {
     private int runInThisJvm(CompiledProgram program, String[] programArgs) {
         if (Boolean.getBoolean("ngnc.train")) warmUpHttpServer();
         ClassLoader parent = Ngnc.class.getClassLoader();
-        ProgramClassLoader loader = new ProgramClassLoader(program.classes(), parent);
+        dev.ngnc.driver.ProgramClassLoader loader = new dev.ngnc.driver.ProgramClassLoader(program.classes(), parent);
         MethodHandle main;
         try {
             Class<?> mainClass = Class.forName(program.mainClass().replace('/', '.'), false, loader);

@@ -113,7 +113,7 @@ public final class TestEngine {
             OutputStream oldSink = Out.redirect(out);
             int status;
             try {
-                ClassLoader loader = new TestClassLoader(program.classes(), TestEngine.class.getClassLoader());
+                ClassLoader loader = new dev.ngnc.driver.ProgramClassLoader(program.classes(), TestEngine.class.getClassLoader());
                 Class<?> main = Class.forName(program.mainClass().replace('/', '.'), false, loader);
                 MethodHandle run = MethodHandles.publicLookup().findStatic(main, Emitter.RUN_METHOD, MethodType.methodType(void.class));
                 System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));

@@ -1,14 +1,14 @@
-package dev.ngnc.cli;
+package dev.ngnc.driver;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Defines the classes of an in-memory compiled program ({@code ngnc run}). Its parent is the loader
+ * Defines the classes of an in-memory compiled program ({@code ngnc run}, {@code ngnc test}: one loader per program). Its parent is the loader
  * that has runtime-lib (and the compiler), so generated code links against the same runtime classes a
  * compiled jar bundles. Parent-first: program classes never shadow runtime classes.
  */
-final class ProgramClassLoader extends ClassLoader {
+public final class ProgramClassLoader extends ClassLoader {
     static {
         registerAsParallelCapable();
     }
@@ -17,7 +17,7 @@ final class ProgramClassLoader extends ClassLoader {
     private final Map<String, byte[]> classes = new HashMap<>();
 
     /** @param byInternalName generated classes keyed by JVM internal name ({@code ngn/main/Main}) */
-    ProgramClassLoader(Map<String, byte[]> byInternalName, ClassLoader parent) {
+    public ProgramClassLoader(Map<String, byte[]> byInternalName, ClassLoader parent) {
         super("ngn-program", parent);
         byInternalName.forEach((k, v) -> classes.put(k.replace('/', '.'), v));
     }
