@@ -324,6 +324,10 @@ final class BodyChecker {
             error(v.span(), "Type Error: Closure '" + bind.name() + "' must be declared as 'const' or 'global', not 'var'.");
         }
         LocalVar var = declareLocal(bind.name(), t, v.kind() == DeclKind.VAR, v.span(), bind.span());
+        if (!var.name.startsWith("$")) checker.declaredLocals.put(var, bind.span());
+        if (v.kind() == DeclKind.VAR && !var.name.startsWith("$")) {
+            checker.declaredVars.put(var, new Span(v.span().start(), v.span().start() + 3, v.span().line(), v.span().col()));
+        }
         return new TStmt.Let(var, init, v.span());
     }
 

@@ -180,6 +180,8 @@ final class Calls {
                 if (params != null && params.owned(i) && argExpr instanceof Expr.Name n) {
                     LocalVar moved = exprs.resolveLocal(n.name(), n.span());
                     if (moved != null) exprs.body.ctx.moved.putIfAbsent(moved, argExpr.span());
+                    // the callee owns (and may change) the value: never suggest `const` for it (Lints)
+                    if (moved != null) checker.mutatedLocals.add(moved);
                 }
                 out.add(arg);
             } else if (optional) {

@@ -73,6 +73,18 @@ public final class Checker {
     final Map<String, ModuleExports> fileNamespaces = new HashMap<>();
     /** Names whose import failed (already reported): their uses are not reported again. */
     final java.util.Set<String> unavailable = new java.util.HashSet<>();
+    /** `const`/`var` locals the source declares (a plain or destructured binding) → their name's span (Lints). */
+    final Map<dev.ngnc.tast.LocalVar, dev.ngnc.source.Span> declaredLocals = new java.util.IdentityHashMap<>();
+    /** Plain `var x = …` locals → the span of their `var` keyword (Lints: a var never changed could be const). */
+    final Map<dev.ngnc.tast.LocalVar, dev.ngnc.source.Span> declaredVars = new java.util.IdentityHashMap<>();
+    /** `check x?` rebinds x: the new local → the local it stands for (changing one changes the other's name). */
+    final Map<dev.ngnc.tast.LocalVar, dev.ngnc.tast.LocalVar> reboundSources = new java.util.IdentityHashMap<>();
+    /** Locals that are the root of an assignment, a mutating method call or a field write (ExprChecker.place). */
+    final java.util.Set<dev.ngnc.tast.LocalVar> mutatedLocals =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** Locals some name lookup resolved to (read, assigned, captured, or a shadowing probe) — never unused. */
+    final java.util.Set<dev.ngnc.tast.LocalVar> usedLocals =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     Checker(SourceFile file, Diagnostics diagnostics, String classPrefix, ModuleGraph graph, boolean isEntry) {
         this.file = file;

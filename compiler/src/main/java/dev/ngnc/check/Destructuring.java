@@ -48,7 +48,30 @@ final class Destructuring {
 
     private void bind(String name, TExpr value, Type type, boolean mutable, Span span, List<TStmt> out) {
         LocalVar var = body.declareLocal(name, type, mutable, span, span);
+        if (!var.name.startsWith("$")) body.checker.declaredLocals.put(var, nameIn(span, name));
         out.add(new TStmt.Let(var, value, span));
+    }
+
+    /** The span of {@code name} inside a pattern's span (patterns keep no span per name), else the pattern's. */
+    private Span nameIn(Span pattern, String name) {
+        String text = body.checker.file.text();
+        int end = Math.min(pattern.end(), text.length());
+        for (int i = text.indexOf(name, pattern.start()); i >= 0 && i + name.length() <= end;
+             i = text.indexOf(name, i + 1)) {
+            boolean before = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)) && text.charAt(i - 1) != '_';
+            int after = i + name.length();
+            boolean afterOk = after >= text.length()
+                    || !Character.isLetterOrDigit(text.charAt(after)) && text.charAt(after) != '_';
+            if (before && afterOk) {
+                // same line as the pattern start or later: count the line/column of offset i
+                int line = pattern.line(), col = pattern.col();
+                for (int k = pattern.start(); k < i; k++) {
+                    if (text.charAt(k) == '\n') { line++; col = 1; } else if (!Character.isLowSurrogate(text.charAt(k))) col++;
+                }
+                return new Span(i, after, line, col);
+            }
+        }
+        return pattern;
     }
 
     private void array(Pattern.ArrayPat a, TExpr source, Type t, boolean mutable, List<TStmt> out) {

@@ -424,7 +424,10 @@ final class ExprChecker {
 
     private LocalVar resolveIn(BodyContext c, String name, Span span) {
         BodyContext.Binding b = c.lookupHere(name);
-        if (b != null) return b.var();
+        if (b != null) {
+            checker.usedLocals.add(b.var());
+            return b.var();
+        }
         if (c.parent == null || c.kind == BodyContext.Kind.FUNCTION || c.kind == BodyContext.Kind.TOP_LEVEL) {
             return null;
         }
@@ -565,6 +568,7 @@ final class ExprChecker {
                 immutableError(n, forMethod, methodName, false);
                 return null;
             }
+            for (LocalVar v = var; v != null && checker.mutatedLocals.add(v); v = checker.reboundSources.get(v)) { }
             return new Place.Local(var);
         }
         if (target instanceof Expr.This t) {

@@ -23,10 +23,26 @@ final class Lints {
     /** A role's default body is checked once per model using it: report each source position once. */
     private final Set<String> reported = new HashSet<>();
 
-    Lints(Checker checker) { this.checker = checker; }
+    /** Locals copied into a new `var` (`var b = a`): value-semantics code keeps both `var` (see neverChanged). */
+    private final Set<dev.ngnc.tast.LocalVar> copiedIntoVar =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** `var` lets seen in the walk, judged once the whole module is walked (a copy may come later). */
+    private final java.util.List<TStmt.Let> vars = new java.util.ArrayList<>();
+
+    /**
+     * The unused/never-changed lints read the checker's lookups, which miss what the parser dropped
+     * ({@code a[0] = 5} is a parse error): they run only when nothing at all (parse errors included) failed.
+     */
+    private final boolean noErrorsAtAll;
+
+    Lints(Checker checker) {
+        this.checker = checker;
+        this.noErrorsAtAll = checker.diagnostics.errorCount() == 0;
+    }
 
     void run(List<TStmt> bodies) {
         for (TStmt body : bodies) StmtWalk.statements(body, this::statement);
+        for (TStmt.Let l : vars) neverChanged(l);
     }
 
     private void statement(TStmt s) {
@@ -36,6 +52,12 @@ final class Lints {
                     "the Result of this expression is ignored",
                     "handle the error (`match`, `check r?, e? { … }`), or discard it explicitly: `const _ = …`");
             case TStmt.Match m -> missingVariants(m);
+            case TStmt.Let l -> {
+                if (l.init() instanceof dev.ngnc.tast.TExpr.Local src && checker.declaredVars.containsKey(l.var())) {
+                    copiedIntoVar.add(src.var());
+                }
+                unusedLocal(l);
+            }
             default -> { }
         }
     }
@@ -50,6 +72,38 @@ final class Lints {
                 return;
             }
         }
+    }
+
+    /**
+     * A `const`/`var` the source declares that no name lookup ever resolved to (reads, assignments, captures
+     * all count, so a variable only ever assigned is not reported: no false positives).
+     */
+    private void unusedLocal(TStmt.Let l) {
+        Span name = checker.declaredLocals.get(l.var());
+        if (name == null || !noErrorsAtAll) return;
+        if (checker.usedLocals.contains(l.var())) {
+            vars.add(l);
+            return;
+        }
+        warn(name, "unused variable '" + l.var().name + "'",
+                "remove it, or rename it to `_` (`const _ = …` still evaluates the value)");
+    }
+
+    /**
+     * A plain `var x = …` that is never the root of an assignment (compound included), a mutating method call
+     * (push, set, a user method that changes `this` …) or a field write — every way ngnc lets a variable change
+     * goes through {@code ExprChecker.place}, which is also the only place that rejects a `const`. A `check x?`
+     * rebinding counts for the variable it stands for, and passing it to an owned ({@code <T}) parameter counts
+     * too. Not reported, when in doubt: destructuring `var (a, b)` (the names share one keyword); a `state`
+     * cell (it changes through update); a variable copied into another `var` ({@code var b = a; b.push(…)}:
+     * code showing value semantics declares both `var`).
+     */
+    private void neverChanged(TStmt.Let l) {
+        Span keyword = checker.declaredVars.get(l.var());
+        if (keyword == null || checker.mutatedLocals.contains(l.var())) return;
+        if (l.var().type instanceof Type.State || copiedIntoVar.contains(l.var())) return;
+        warn(keyword, "'" + l.var().name + "' is declared `var` but never changed",
+                "declare it with `const`");
     }
 
     /** A match on an enum value without a `_` arm that leaves some variants out. */

@@ -68,6 +68,7 @@ final class Maybes {
         // The payload keeps the binding's mutability: `check` on a const gives a const payload.
         boolean mutable = !(source instanceof TExpr.Local l) || l.var().mutable;
         LocalVar rebound = new LocalVar(c.name(), payloadOf(t), mutable);
+        if (source instanceof TExpr.Local l) body.checker.reboundSources.put(rebound, l.var());
         body.ctx.declare(c.name(), rebound);
         return new TStmt.Check(source, rebound, error, orElse, c.span());
     }
