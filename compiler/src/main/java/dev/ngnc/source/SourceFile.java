@@ -23,4 +23,10 @@ public record SourceFile(String displayPath, Path path, String text) {
         Path name = path.getFileName();
         return name == null ? displayPath : name.toString();
     }
+
+    /** The display path: a diagnostic's (or a test message's) text must not carry the whole source with it. */
+    @Override
+    public String toString() {
+        return displayPath;
+    }
 }

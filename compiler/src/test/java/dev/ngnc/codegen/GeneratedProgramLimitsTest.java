@@ -28,8 +28,9 @@ class GeneratedProgramLimitsTest {
         Diagnostics d = new Diagnostics();
         CompiledProgram p = Compiler.compile(new SourceFile("main.ngn", Path.of("main.ngn"), src), d);
         assertNull(p, "nothing to run for a program past the limits");
-        List<Diagnostic> all = d.all();
-        assertEquals(1, all.size(), all.toString());
+        // warnings (70,000 unused locals) are not the point here: the one error is
+        List<Diagnostic> all = d.all().stream().filter(x -> x.severity() == dev.ngnc.diag.Severity.ERROR).toList();
+        assertEquals(1, all.size(), all.size() > 5 ? all.size() + " errors, first " + all.get(0) : all.toString());
         assertNotNull(all.get(0).hint(), all.get(0).toString());
         return all.get(0);
     }
