@@ -1,7 +1,9 @@
 package dev.ngnc.codegen;
 
 import org.objectweb.asm.ClassTooLargeException;
+import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
 
@@ -24,6 +26,17 @@ final class ClassRegistry {
 
     ClassRegistry(String sourceFile) {
         this.sourceFile = sourceFile;
+    }
+
+    /** Adds {@code <init>()} that only calls {@code superName}'s no-argument constructor. */
+    static void noArgConstructor(ClassVisitor cw, int access, String superName) {
+        MethodVisitor mv = cw.visitMethod(access, "<init>", "()V", null, null);
+        mv.visitCode();
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, superName, "<init>", "()V", false);
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
     }
 
     /** Starts a public class; {@code interfaces} may be empty. */

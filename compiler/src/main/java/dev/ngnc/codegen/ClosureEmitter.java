@@ -128,18 +128,12 @@ final class ClosureEmitter implements Opcodes {
         ClassWriter cw = prog.registry().begin(self, FN, ACC_FINAL);
         singleton(cw, self);
 
-        MethodVisitor mv = cw.visitMethod(ACC_PRIVATE, "<init>", "()V", null, null);
-        mv.visitCode();
-        mv.visitVarInsn(ALOAD, 0);
-        mv.visitMethodInsn(INVOKESPECIAL, FN, "<init>", "()V", false);
-        mv.visitInsn(RETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
+        ClassRegistry.noArgConstructor(cw, ACC_PRIVATE, FN);
 
         int k = fn.params.size();
         commonMembers(cw, k, "<fn " + fn.name + ">");
 
-        mv = cw.visitMethod(ACC_PUBLIC, callName(k), callDescriptor(k), null, null);
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, callName(k), callDescriptor(k), null, null);
         mv.visitCode();
         int[] args = new int[k];
         for (int i = 0; i < k; i++) args[i] = k <= 4 ? i + 1 : 1;

@@ -259,13 +259,7 @@ final class ProgramEmitter implements Opcodes {
         String name = main + "$Start";
         while (reg.exists(name)) name += "_";
         ClassWriter cw = reg.begin(name, OBJECT, ACC_FINAL, "java/lang/Runnable");
-        MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
-        init.visitCode();
-        init.visitVarInsn(ALOAD, 0);
-        init.visitMethodInsn(INVOKESPECIAL, OBJECT, "<init>", "()V", false);
-        init.visitInsn(RETURN);
-        init.visitMaxs(0, 0);
-        init.visitEnd();
+        ClassRegistry.noArgConstructor(cw, ACC_PUBLIC, OBJECT);
         MethodVisitor run = cw.visitMethod(ACC_PUBLIC, "run", "()V", null, null);
         run.visitCode();
         run.visitMethodInsn(INVOKESTATIC, main, RUN, "()V", false);

@@ -56,13 +56,7 @@ final class SplitFrame implements Opcodes {
             cw.visitField(ACC_PUBLIC, f.getKey(), f.getValue(), null, null).visitEnd();
         }
         if (!result.isVoid()) cw.visitField(ACC_PUBLIC, RETURN_FIELD, result.descriptor(), null, null).visitEnd();
-        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
-        mv.visitCode();
-        mv.visitVarInsn(ALOAD, 0);
-        mv.visitMethodInsn(INVOKESPECIAL, RtNames.OBJECT, "<init>", "()V", false);
-        mv.visitInsn(RETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
+        ClassRegistry.noArgConstructor(cw, ACC_PUBLIC, RtNames.OBJECT);
     }
 
     /** With the value (of representation {@code rep}) on the stack and the frame in {@code frameSlot}: stores it. */
