@@ -147,19 +147,11 @@ class ConformanceTest {
         System.out.print(summary);
 
         // Ratchet against the known-failures list.
-        Known known = Known.read(knownFile);
-        List<String> regressions = new ArrayList<>();
-        List<String> nowPassing = new ArrayList<>();
-        for (Result r : results.values()) {
-            if (known.flaky.contains(r.name())) continue;
-            if (!r.passed() && !known.failing.contains(r.name())) regressions.add(r.name() + ": " + r.reason());
-            if (r.passed() && known.failing.contains(r.name())) nowPassing.add(r.name());
-        }
-        Set<String> stale = new TreeSet<>();
-        for (String k : known.all()) {
-            String area = k.contains("/") ? k.substring(0, k.indexOf('/')) : k;
-            if (!results.containsKey(k) && (only.isEmpty() || only.contains(area))) stale.add(k);
-        }
+        Map<String, Ratchet.Outcome> outcomes = new TreeMap<>();
+        results.values().forEach(r -> outcomes.put(r.name(), new Ratchet.Outcome(r.passed(), r.reason())));
+        Ratchet.Verdict verdict = Ratchet.judge(Ratchet.Known.read(knownFile), outcomes,
+                k -> only.isEmpty() || only.contains(k.contains("/") ? k.substring(0, k.indexOf('/')) : k));
+        Set<String> stale = verdict.stale();
 
         // Reports: the failing cases in list format (update-known-failures.sh --from-last-run uses it) and the details.
         StringBuilder failures = new StringBuilder();
@@ -176,17 +168,7 @@ class ConformanceTest {
             System.out.println("[conformance] warning: listed in " + knownFile.getFileName() + " but not in the corpus: " + stale);
         }
 
-        StringBuilder problems = new StringBuilder();
-        if (!regressions.isEmpty()) {
-            problems.append(regressions.size()).append(" conformance case(s) fail that are not in ")
-                    .append(knownFile.getFileName()).append(" (regressions):\n");
-            regressions.forEach(s -> problems.append("  ").append(s).append('\n'));
-        }
-        if (!nowPassing.isEmpty()) {
-            problems.append(nowPassing.size()).append(" case(s) listed in ").append(knownFile.getFileName())
-                    .append(" pass now: remove them from the list:\n");
-            nowPassing.forEach(s -> problems.append("  ").append(s).append('\n'));
-        }
+        StringBuilder problems = new StringBuilder(verdict.problems("conformance case", knownFile.getFileName().toString()));
         if (!problems.isEmpty()) {
             problems.append("(details: ").append(out.resolve("report.txt")).append("; regenerate the list deliberately with it-tests/update-known-failures.sh)");
             fail(problems.toString());
@@ -194,29 +176,6 @@ class ConformanceTest {
     }
 
     // ------------------------------------------------------------------------------------------
-
-    /** The known-failures list: {@code area/name} per line, {@code #} comments, {@code ?area/name} for flaky cases. */
-    record Known(Set<String> failing, Set<String> flaky) {
-        static Known read(Path file) throws IOException {
-            Set<String> failing = new TreeSet<>();
-            Set<String> flaky = new TreeSet<>();
-            if (Files.exists(file)) {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    int hash = line.indexOf('#');
-                    String s = (hash >= 0 ? line.substring(0, hash) : line).strip();
-                    if (s.isEmpty()) continue;
-                    if (s.startsWith("?")) flaky.add(s.substring(1).strip()); else failing.add(s);
-                }
-            }
-            return new Known(failing, flaky);
-        }
-
-        Set<String> all() {
-            Set<String> s = new TreeSet<>(failing);
-            s.addAll(flaky);
-            return s;
-        }
-    }
 
     private static final Pattern RESULT = Pattern.compile(
             "\\{\"case\":\"((?:\\\\.|[^\"\\\\])*)\",\"status\":\"(\\w+)\",\"exit\":(-?\\d+),\"ms\":(-?\\d+),\"reason\":\"((?:\\\\.|[^\"\\\\])*)\"}");

@@ -9,9 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -72,36 +70,22 @@ class DocsExamplesTest {
             pool.shutdownNow();
         }
 
-        ConformanceTest.Known known = ConformanceTest.Known.read(knownFile);
-        List<String> regressions = new ArrayList<>();
-        List<String> nowPassing = new ArrayList<>();
+        Ratchet.Known known = Ratchet.Known.read(knownFile);
         StringBuilder report = new StringBuilder();
+        Map<String, Ratchet.Outcome> judged = new TreeMap<>();
         int passed = 0;
         for (Outcome o : outcomes.values()) {
             if (o.passed()) passed++;
             report.append(o.passed() ? "ok   " : "FAIL ").append(o.name()).append(o.passed() ? "" : ": " + o.reason()).append('\n');
-            if (known.flaky().contains(o.name())) continue;
-            if (!o.passed() && !known.failing().contains(o.name())) regressions.add(o.name() + ": " + o.reason());
-            if (o.passed() && known.failing().contains(o.name())) nowPassing.add(o.name());
+            judged.put(o.name(), new Ratchet.Outcome(o.passed(), o.reason()));
         }
-        Set<String> stale = new TreeSet<>(known.all());
-        stale.removeAll(outcomes.keySet());
+        Ratchet.Verdict verdict = Ratchet.judge(known, judged, name -> true);
         Files.writeString(out.resolve("report.txt"), report);
         System.out.printf("[docs-examples] %d examples, %d passed, %d failed (%d listed as known)%n",
                 outcomes.size(), passed, outcomes.size() - passed, known.failing().size());
 
-        StringBuilder problems = new StringBuilder();
-        if (!regressions.isEmpty()) {
-            problems.append(regressions.size()).append(" documentation example(s) fail that are not in ")
-                    .append(knownFile.getFileName()).append(":\n");
-            regressions.forEach(s -> problems.append("  ").append(s).append('\n'));
-        }
-        if (!nowPassing.isEmpty()) {
-            problems.append(nowPassing.size()).append(" example(s) listed in ").append(knownFile.getFileName())
-                    .append(" pass now: remove them from the list:\n");
-            nowPassing.forEach(s -> problems.append("  ").append(s).append('\n'));
-        }
-        if (!stale.isEmpty()) problems.append("listed but no such example: ").append(stale).append('\n');
+        StringBuilder problems = new StringBuilder(verdict.problems("documentation example", knownFile.getFileName().toString()));
+        if (!verdict.stale().isEmpty()) problems.append("listed but no such example: ").append(verdict.stale()).append('\n');
         if (!problems.isEmpty()) fail(problems + "(details: " + out.resolve("report.txt") + ")");
     }
 
