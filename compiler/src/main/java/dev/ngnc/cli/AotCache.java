@@ -131,6 +131,11 @@ final class AotCache {
                 : jarFileName + "-run";
     }
 
+    /**
+     * Stricter than {@link OutputTarget#problem} for {@code -o}: the cache and the script are derived files the
+     * launcher finds beside the jar, so a symlink there is refused rather than written through (the user named the
+     * jar, not these), and the folder exists because the jar was just written into it.
+     */
     private static String problem(Path cache, Path script, Path jar) {
         for (Path p : List.of(cache, script)) {
             if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
