@@ -36,6 +36,24 @@ final class ImportUses {
 
     void use(EnumInfo info) { if (info != null) enums.add(info); }
 
+    /**
+     * Every type name written in {@code t}. For a file's own type aliases, which are resolved only where they are
+     * used: {@code type Dist = Meters} uses the import of Meters even while Dist itself is unused.
+     */
+    void useTypeNames(dev.ngnc.ast.TypeExpr t) {
+        switch (t) {
+            case dev.ngnc.ast.TypeExpr.Named n -> {
+                names.add(n.name());
+                n.args().forEach(this::useTypeNames);
+            }
+            case dev.ngnc.ast.TypeExpr.Fn f -> f.args().forEach(this::useTypeNames);
+            case dev.ngnc.ast.TypeExpr.Tuple tu -> tu.elements().forEach(this::useTypeNames);
+            case dev.ngnc.ast.TypeExpr.Union u -> u.members().forEach(this::useTypeNames);
+            case dev.ngnc.ast.TypeExpr.Optional o -> useTypeNames(o.inner());
+            case dev.ngnc.ast.TypeExpr.Count c -> { }
+        }
+    }
+
     void bind(Decl.Import line, String local, Span span, EnumInfo enumInfo) {
         List<Bound> bound = lines.get(line);
         if (bound == null) {

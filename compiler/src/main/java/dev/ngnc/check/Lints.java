@@ -51,6 +51,7 @@ final class Lints {
         for (TStmt.Let l : vars) neverChanged(l);
         if (!noErrorsAtAll) return;
         unusedParameters();
+        for (var alias : checker.types.aliasDecls.values()) if (alias != null) checker.imports.useTypeNames(alias);
         for (ImportUses.Unused u : checker.imports.unused()) warn(u.span(), u.message(), u.hint(), Diagnostic.Tag.UNNECESSARY);
     }
 
