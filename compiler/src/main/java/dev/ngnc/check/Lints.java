@@ -89,7 +89,7 @@ final class Lints {
             Span s = p.span();
             warn(new Span(s.start(), s.start() + p.name().length(), s.line(), s.col()),
                     "unused parameter '" + p.name() + "'",
-                    "remove it, or rename it to `_` if callers need this shape (ngn names cannot start with `_`)",
+                    "remove it, or rename it to `_` to keep the signature (`_x` is not an ngn name)",
                     Diagnostic.Tag.UNNECESSARY);
         }
     }
