@@ -376,6 +376,7 @@ final class BodyChecker {
         Type fnType = new Type.Fn(sig.params.stream().map(p -> p.type).toList(), result);
         LocalVar holder = declareLocal(f.name(), fnType, false, lf.span(), f.nameSpan());
         ctx.declareNestedFn(f.name(), holder, f.params());
+        checker.nestedFns.put(holder, f);
         TExpr.Closure closure = closureBody(sig.params, f.params(), result, false, f.body(), f.expressionBody(),
                 BodyContext.Kind.NESTED_FN, f.name(), fnType, f.span());
         return new TStmt.Let(holder, closure, lf.span());

@@ -48,6 +48,7 @@ final class Calls {
             return callValue(new TExpr.Local(local, n.span()), c, name);
         }
         var global = checker.globals.get(name);
+        if (global != null) checker.imports.use(name); // a default import of a value is a global
         if (global != null) return callValue(new TExpr.Global(global, n.span()), c, name);
         FnSymbol fn = checker.function(name);
         if (fn != null) {
@@ -55,6 +56,7 @@ final class Calls {
             return new TExpr.Call(fn, arguments(fn, c.args(), c.span(), name), c.span());
         }
         ModuleExports namespace = checker.fileNamespaces.get(name);
+        if (namespace != null) checker.imports.use(name);
         if (namespace != null && namespace.defaultFunction != null && namespace.functions.isEmpty()) {
             // `import * as M` of a module whose only value export is its default: M is that function
             FnSymbol target = namespace.defaultFunction;
@@ -205,6 +207,7 @@ final class Calls {
     private EnumInfo resolveVariantOwner(String owner, String variant, Span span, Type expected) {
         if (owner != null) {
             EnumInfo info = checker.types.enums.get(owner);
+            checker.imports.use(owner);
             if (info == null) {
                 exprs.error(span, "Type Error: Unknown enum '" + owner + "'",
                         Suggestions.didYouMean(owner, checker.types.enums.keySet()));
@@ -236,6 +239,7 @@ final class Calls {
     /** A variant used as a value: a unit variant, or (without arguments) an error for payload variants. */
     TExpr variantValue(String owner, String variant, Span span, Type expected) {
         EnumInfo info = resolveVariantOwner(owner, variant, span, expected);
+        checker.imports.use(info); // a bare variant uses the import of its enum
         if (info == null) return new TExpr.Invalid(span);
         EnumInfo.VariantInfo v = info.variant(variant);
         if (v.payload() != null) {
@@ -249,6 +253,7 @@ final class Calls {
 
     TExpr variantCall(String owner, String variant, Expr.Call c, Type expected) {
         EnumInfo info = resolveVariantOwner(owner, variant, c.span(), expected);
+        checker.imports.use(info);
         if (info == null) return new TExpr.Invalid(c.span());
         EnumInfo.VariantInfo v = info.variant(variant);
         if (v.payload() == null) {
@@ -310,6 +315,7 @@ final class Calls {
         if (!(m.receiver() instanceof Expr.Name n)) return null;
         ModuleExports module = checker.fileNamespaces.get(n.name());
         if (module == null || exprs.resolveLocal(n.name(), n.span()) != null) return null;
+        checker.imports.use(n.name());
         FnSymbol fn = m.name().equals("default") ? module.defaultFunction : module.functions.get(m.name());
         if (fn == null) {
             exprs.error(m.span(), "'" + m.name() + "' is not exported from '" + module.path + "'");
@@ -323,6 +329,7 @@ final class Calls {
         if (!(m.receiver() instanceof Expr.Name n) || !checker.types.models.containsKey(n.name())) return null;
         if (exprs.resolveLocal(n.name(), n.span()) != null || checker.globals.containsKey(n.name())) return null;
         var info = checker.types.models.get(n.name());
+        checker.imports.use(n.name());
         Extensions extensions = new Extensions(checker);
         FnSymbol ext = extensions.find(new Type.Model(info, List.of()), m.name());
         if (ext == null) {

@@ -85,6 +85,14 @@ public final class Checker {
     /** Locals some name lookup resolved to (read, assigned, captured, or a shadowing probe) — never unused. */
     final java.util.Set<dev.ngnc.tast.LocalVar> usedLocals =
             java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** Functions of this module named as a value (TExpr.FnValue): a caller fixes their shape (Lints). */
+    final java.util.Set<FnSymbol> functionValues = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** Nested named functions: the local holding each → its declaration (Lints: unused parameters). */
+    final Map<LocalVar, Decl.Fn> nestedFns = new java.util.IdentityHashMap<>();
+    /** Nested function holders read as a value rather than called by name (their shape is fixed by a caller). */
+    final java.util.Set<LocalVar> nestedFnValues = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** What this file imports and which of it a lookup consulted (Lints: unused imports). */
+    final ImportUses imports = new ImportUses();
 
     Checker(SourceFile file, Diagnostics diagnostics, String classPrefix, ModuleGraph graph, boolean isEntry) {
         this.file = file;
@@ -97,6 +105,7 @@ public final class Checker {
         this.index = graph == null ? null : graph.index;
         this.types = new TypeResolver(file, diagnostics);
         this.types.unavailable = unavailable;
+        this.types.consulted = imports.names;
         registerVariants(EnumInfo.MAYBE);
         registerVariants(EnumInfo.RESULT);
         HttpModels.register(this.types);
@@ -141,7 +150,10 @@ public final class Checker {
     /** A function by name: declared here or imported. */
     FnSymbol function(String name) {
         FnSymbol f = functions.get(name);
-        return f != null ? f : importedFunctions.get(name);
+        if (f != null) return f;
+        f = importedFunctions.get(name);
+        if (f != null) imports.use(name);
+        return f;
     }
 
     void registerEnum(String name, EnumInfo info) {

@@ -341,19 +341,28 @@ final class ExprChecker {
         int errorsBefore = checker.diagnostics.errorCount();
         LocalVar local = resolveLocal(n.name(), n.span());
         if (local != null) {
+            BodyContext.Binding nested = checker.nestedFns.isEmpty() ? null : findBinding(body.ctx, n.name());
+            if (nested != null && nested.fnParams() != null) checker.nestedFnValues.add(nested.var()); // not a call
             reportIfMoved(local, n.span());
             return new TExpr.Local(local, n.span());
         }
         if (checker.diagnostics.errorCount() > errorsBefore) return new TExpr.Invalid(n.span());
         var global = checker.globals.get(n.name());
-        if (global != null) return new TExpr.Global(global, n.span());
+        if (global != null) {
+            checker.imports.use(n.name()); // a default import of a value is a global
+            return new TExpr.Global(global, n.span());
+        }
         var fn = checker.function(n.name());
         if (fn != null) {
+            checker.functionValues.add(fn);
             return new TExpr.FnValue(fn, new Type.Fn(fn.params.stream().map(p -> p.type).toList(), fn.result),
                     n.span());
         }
         ModuleExports module = checker.fileNamespaces.get(n.name());
-        if (module != null) return moduleValue(module, n.span());
+        if (module != null) {
+            checker.imports.use(n.name());
+            return moduleValue(module, n.span());
+        }
         if (checker.variantOwners.containsKey(n.name())) {
             return calls.variantValue(null, n.name(), n.span(), null);
         }

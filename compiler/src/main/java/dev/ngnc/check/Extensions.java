@@ -94,6 +94,7 @@ final class Extensions {
     private void bindRole(Decl.Extend x, Type target, Type receiver, String roleName, Map<String, FnSymbol> table,
                           String key) {
         RoleInfo role = checker.types.roles.get(roleName);
+        checker.imports.use(roleName);
         if (role == null) {
             checker.error(x.span(), "Type Error: Unknown role '" + roleName + "'");
             return;

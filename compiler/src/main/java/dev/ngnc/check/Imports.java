@@ -30,22 +30,25 @@ final class Imports {
         }
         if (i.namespace() != null) {
             checker.fileNamespaces.put(i.namespace(), module);
+            checker.imports.bind(i, i.namespace(), i.span(), null);
             return;
         }
         if (i.defaultName() != null) {
             if (module.defaultFunction != null) {
                 checker.importedFunctions.put(i.defaultName(), module.defaultFunction);
+                checker.imports.bind(i, i.defaultName(), i.span(), null);
             } else if (module.defaultValue != null) {
                 checker.globals.put(i.defaultName(), module.defaultValue);
+                checker.imports.bind(i, i.defaultName(), i.span(), null);
             } else {
                 checker.error(i.span(), "Module '" + source + "' has no default export");
             }
             return;
         }
-        for (Decl.ImportName n : i.names()) bindName(n, module, source);
+        for (Decl.ImportName n : i.names()) bindName(i, n, module, source);
     }
 
-    private void bindName(Decl.ImportName n, ModuleExports module, String source) {
+    private void bindName(Decl.Import i, Decl.ImportName n, ModuleExports module, String source) {
         String local = n.alias() != null ? n.alias() : n.name();
         if (checker.function(local) != null || checker.types.isTypeName(local)) {
             checker.error(n.span(), "'" + local + "' already defined in this scope");
@@ -73,6 +76,7 @@ final class Imports {
             checker.types.defineAlias(local, module.aliases.get(n.name()));
             found = true;
         }
+        if (found) checker.imports.bind(i, local, n.span(), module.enums.get(n.name()));
         if (!found) {
             java.util.Set<String> exported = new java.util.TreeSet<>(module.functions.keySet());
             exported.addAll(module.models.keySet());
@@ -115,6 +119,7 @@ final class Imports {
         }
         if (i.namespace() != null) {
             checker.namespaces.put(i.namespace(), module);
+            checker.imports.bind(i, i.namespace(), i.span(), null);
             return;
         }
         if (i.defaultName() != null) {
@@ -132,6 +137,7 @@ final class Imports {
             }
             String local = n.alias() != null ? n.alias() : n.name();
             checker.importedNatives.put(local, new Natives.Native(module, n.name()));
+            checker.imports.bind(i, local, n.span(), null);
         }
     }
 }

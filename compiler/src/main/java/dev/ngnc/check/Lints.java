@@ -1,8 +1,14 @@
 package dev.ngnc.check;
 
+import dev.ngnc.ast.Decl;
+import dev.ngnc.ast.Param;
 import dev.ngnc.diag.Diagnostic;
 import dev.ngnc.diag.Severity;
 import dev.ngnc.source.Span;
+import dev.ngnc.tast.FnSymbol;
+import dev.ngnc.tast.LocalVar;
+import dev.ngnc.tast.TExpr;
+import dev.ngnc.tast.TProgram;
 import dev.ngnc.tast.TStmt;
 import dev.ngnc.types.EnumInfo;
 import dev.ngnc.types.Type;
@@ -43,6 +49,49 @@ final class Lints {
     void run(List<TStmt> bodies) {
         for (TStmt body : bodies) StmtWalk.statements(body, this::statement);
         for (TStmt.Let l : vars) neverChanged(l);
+        if (!noErrorsAtAll) return;
+        unusedParameters();
+        for (var alias : checker.types.aliasDecls.values()) if (alias != null) checker.imports.useTypeNames(alias);
+        for (ImportUses.Unused u : checker.imports.unused()) warn(u.span(), u.message(), u.hint(), Diagnostic.Tag.UNNECESSARY);
+    }
+
+    /**
+     * Parameters of this module's functions and methods that no lookup resolved to (docs/warnings.md lists the
+     * exemptions and why): a parameter whose name is {@code _}; every parameter of a function whose shape is fixed
+     * from outside — a role implementation or a role's default body, an exported or default-exported function
+     * (importers, possibly outside this build, call it), one named as a value ({@code spawn.all([f])}, {@code
+     * thread(f)}: the caller decides the arguments). Closure literals are never reported (their callee fixes the
+     * positions: {@code each(|x, i| …)}).
+     */
+    private void unusedParameters() {
+        Set<FnSymbol> roleImpls = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (TProgram.RoleBinding b : checker.roleBindings) roleImpls.add(b.impl());
+        for (var e : checker.fnDecls.entrySet()) {
+            FnSymbol fn = e.getKey();
+            if (fn.body == null || e.getValue().exported() || roleImpls.contains(fn)
+                    || checker.functionValues.contains(fn) || fn == checker.exports.defaultFunction) continue;
+            List<Param> declared = checker.fnParams.get(fn);
+            unusedParameters(declared, fn.params.subList(fn.params.size() - declared.size(), fn.params.size()));
+        }
+    }
+
+    /** A nested named function is reported like a top-level one unless it is read as a value. */
+    private void nestedFunction(TStmt.Let l) {
+        Decl.Fn decl = checker.nestedFns.get(l.var());
+        if (decl == null || checker.nestedFnValues.contains(l.var()) || !noErrorsAtAll) return;
+        if (l.init() instanceof TExpr.Closure c) unusedParameters(decl.params(), c.info().params);
+    }
+
+    private void unusedParameters(List<Param> declared, List<LocalVar> params) {
+        for (int i = 0; i < declared.size() && i < params.size(); i++) {
+            Param p = declared.get(i);
+            if (p.name().equals("_") || checker.usedLocals.contains(params.get(i))) continue;
+            Span s = p.span();
+            warn(new Span(s.start(), s.start() + p.name().length(), s.line(), s.col()),
+                    "unused parameter '" + p.name() + "'",
+                    "remove it, or rename it to `_` to keep the signature (`_x` is not an ngn name)",
+                    Diagnostic.Tag.UNNECESSARY);
+        }
     }
 
     private void statement(TStmt s) {
@@ -57,6 +106,7 @@ final class Lints {
                     copiedIntoVar.add(src.var());
                 }
                 unusedLocal(l);
+                nestedFunction(l);
             }
             default -> { }
         }
@@ -68,7 +118,8 @@ final class Lints {
         for (int i = 0; i + 1 < stmts.size(); i++) {
             if (!Reachability.completes(stmts.get(i))) {
                 warn(stmts.get(i + 1).span(), "unreachable code",
-                        "nothing after " + Reachability.describe(stmts.get(i)) + " in this block runs; remove it");
+                        "nothing after " + Reachability.describe(stmts.get(i)) + " in this block runs; remove it",
+                        Diagnostic.Tag.UNNECESSARY);
                 return;
             }
         }
@@ -86,7 +137,7 @@ final class Lints {
             return;
         }
         warn(name, "unused variable '" + l.var().name + "'",
-                "remove it, or rename it to `_` (`const _ = …` still evaluates the value)");
+                "remove it, or rename it to `_` (`const _ = …` still evaluates the value)", Diagnostic.Tag.UNNECESSARY);
     }
 
     /**
@@ -124,8 +175,10 @@ final class Lints {
                 "add an arm for " + (missing.size() == 1 ? "it" : "each") + ", or a `_ => …` arm for the rest");
     }
 
-    private void warn(Span span, String message, String hint) {
+    private void warn(Span span, String message, String hint) { warn(span, message, hint, null); }
+
+    private void warn(Span span, String message, String hint, Diagnostic.Tag tag) {
         if (span == null || !reported.add(span.start() + ":" + message)) return;
-        checker.diagnostics.add(new Diagnostic(Severity.WARNING, checker.file, span, message, hint));
+        checker.diagnostics.add(new Diagnostic(Severity.WARNING, checker.file, span, message, hint, tag));
     }
 }

@@ -111,7 +111,9 @@ final class Matches {
                 return new TPattern.Wildcard(v.span());
             }
             if (owners.size() == 1) info = owners.get(0);
+            else owners.forEach(body.checker.imports::use);
         }
+        body.checker.imports.use(info); // `Active` or `Status::Active` uses the import of Status
         EnumInfo.VariantInfo vi = info == null ? null : info.variant(v.variant());
         if (info != null && vi == null) {
             body.error(v.span(), "Type Error: Unknown variant '" + v.variant() + "' of enum '" + info.name + "'",

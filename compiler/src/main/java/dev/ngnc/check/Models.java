@@ -32,6 +32,7 @@ final class Models {
 
     TExpr literal(Expr.ModelLit lit, Type expected) {
         ModelInfo info = exprs.checker.types.models.get(lit.model());
+        exprs.checker.imports.use(lit.model());
         if (info == null) {
             exprs.error(lit.span(), "Type Error: Unknown model '" + lit.model() + "'",
                     Suggestions.didYouMean(lit.model(), exprs.checker.types.models.keySet()));

@@ -107,6 +107,7 @@ final class Natives {
         }
         Native n = exprs.checker.importedNatives.get(name);
         if (n == null) return null;
+        exprs.checker.imports.use(name);
         return nativeCall(n, c.args(), c.span(), name);
     }
 
@@ -327,6 +328,7 @@ final class Natives {
         if (exprs.resolveLocal(n.name(), n.span()) != null) return null;
         String module = exprs.checker.namespaces.get(n.name());
         if (module == null) return null;
+        exprs.checker.imports.use(n.name());
         if (!exists(module, m.name())) {
             exprs.error(m.span(), "'" + m.name() + "' is not a function of tbx::" + module);
             return new TExpr.Invalid(m.span());

@@ -28,6 +28,8 @@ final class TypeResolver {
     private final Set<String> resolvingAliases = new HashSet<>();
     /** Names of failed imports (shared with the checker): unknown-type errors for them are not repeated. */
     Set<String> unavailable = new HashSet<>();
+    /** Type names resolved here (shared with the checker's ImportUses: an import used only in types is used). */
+    Set<String> consulted = new HashSet<>();
 
     TypeResolver(SourceFile file, Diagnostics diagnostics) {
         this.file = file;
@@ -109,6 +111,7 @@ final class TypeResolver {
             case "object": return new Type.Object(Map.of());
             default: break;
         }
+        consulted.add(name);
         if (models.containsKey(name)) {
             ModelInfo info = models.get(name);
             if (!arity(n, info.typeParams.size())) return Type.ERROR;

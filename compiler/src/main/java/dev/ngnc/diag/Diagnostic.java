@@ -3,8 +3,21 @@ package dev.ngnc.diag;
 import dev.ngnc.source.SourceFile;
 import dev.ngnc.source.Span;
 
-/** A problem found in a source file. Data only: {@link DiagnosticRenderer} is the one place it becomes text. */
-public record Diagnostic(Severity severity, SourceFile file, Span span, String message, String hint) {
+/**
+ * A problem found in a source file. Data only: {@link DiagnosticRenderer} is the one place it becomes text.
+ * {@code tag} classifies warnings for tools (null for most): editors fade {@link Tag#UNNECESSARY} code.
+ */
+public record Diagnostic(Severity severity, SourceFile file, Span span, String message, String hint, Tag tag) {
+
+    /** What a warning says about its code, beyond the message (the LSP's DiagnosticTag). */
+    public enum Tag {
+        /** The code can go without changing what the program does: unused names and imports, unreachable code. */
+        UNNECESSARY
+    }
+
+    public Diagnostic(Severity severity, SourceFile file, Span span, String message, String hint) {
+        this(severity, file, span, message, hint, null);
+    }
 
     public static Diagnostic error(SourceFile file, Span span, String message) {
         return new Diagnostic(Severity.ERROR, file, span, message, null);
@@ -28,6 +41,6 @@ public record Diagnostic(Severity severity, SourceFile file, Span span, String m
     }
 
     public Diagnostic withHint(String newHint) {
-        return new Diagnostic(severity, file, span, message, newHint);
+        return new Diagnostic(severity, file, span, message, newHint, tag);
     }
 }

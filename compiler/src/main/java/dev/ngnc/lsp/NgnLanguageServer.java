@@ -198,6 +198,8 @@ public final class NgnLanguageServer implements LanguageServer, LanguageClientAw
         String message = d.hint() == null || d.hint().isEmpty() ? d.message() : d.message() + "\nhint: " + d.hint();
         Diagnostic out = new Diagnostic(lines.range(start, end), message,
                 d.severity() == Severity.WARNING ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, "ngnc");
+        // editors fade unused or unreachable code instead of only underlining it
+        if (d.tag() == dev.ngnc.diag.Diagnostic.Tag.UNNECESSARY) out.setTags(List.of(DiagnosticTag.Unnecessary));
         return out;
     }
 

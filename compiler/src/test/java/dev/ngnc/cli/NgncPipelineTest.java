@@ -116,6 +116,30 @@ class NgncPipelineTest {
     }
 
     @Test
+    void denyWarningsFailsOnAnUnusedParameterOrImportAndAcceptsTheFixedProgram() throws IOException {
+        Path lib = tmp.resolve("lib.ngn");
+        Files.writeString(lib, "export fn one(): i64 {\n  return 1\n}\nexport fn two(): i64 {\n  return 2\n}\n");
+        Path f = tmp.resolve("unused.ngn");
+        Files.writeString(f, "import { one, two } from \"./lib.ngn\"\nfn add(a: i64, b: i64): i64 {\n  return a\n}\n"
+                + "fn main() {\n  print(add(one(), 1))\n}\n");
+        NgncTest.Result plain = ngnc("check", f.toString());
+        assertEquals(0, plain.exit(), plain.err());
+        assertTrue(plain.err().contains(f + ":1:15: warning: unused import 'two'"), plain.err());
+        assertTrue(plain.err().contains(f + ":2:16: warning: unused parameter 'b'"), plain.err());
+        NgncTest.Result denied = ngnc("run", "--deny-warnings", f.toString());
+        assertEquals(1, denied.exit(), denied.err());
+        assertTrue(denied.err().contains("2 warnings\nngnc: error: 2 warnings and --deny-warnings"), denied.err());
+        assertEquals("", denied.out());
+        // the fixes the hints name: drop the import, rename the parameter to `_`
+        Files.writeString(f, "import { one } from \"./lib.ngn\"\nfn add(a: i64, _: i64): i64 {\n  return a\n}\n"
+                + "fn main() {\n  print(add(one(), 1))\n}\n");
+        // (checked, not run: a program run in this JVM ends it)
+        NgncTest.Result fixed = ngnc("check", "--deny-warnings", f.toString());
+        assertEquals(0, fixed.exit(), fixed.err());
+        assertEquals("", fixed.err());
+    }
+
+    @Test
     void checkOfTheHelloExampleIsSilent() {
         NgncTest.Result r = ngnc("check", Path.of("..", "examples", "hello", "main.ngn").toString());
         assertEquals("", r.err());

@@ -149,6 +149,25 @@ class LspServerTest {
     }
 
     @Test
+    void unusedAndUnreachableWarningsAreTaggedUnnecessaryAndOthersAreNot() throws Exception {
+        String text = "import { abs, floor } from \"tbx::math\"\nfn half(n: i64, unused: i64): i64 {\n  return n\n}\n"
+                + "fn main() {\n  const spare = 1\n  print(abs(half(4, 0)))\n  parse(4)\n}\n"
+                + "fn parse(n: i64): Result<i64, string> {\n  return Ok(n)\n  print(\"dead\")\n}\n";
+        PublishDiagnosticsParams d = awaitDiagnostics(open("tags.ngn", text));
+        Map<String, List<DiagnosticTag>> tags = new java.util.TreeMap<>();
+        for (Diagnostic w : d.getDiagnostics()) {
+            assertEquals(DiagnosticSeverity.Warning, w.getSeverity(), w.toString());
+            tags.put(w.getMessage().lines().findFirst().orElseThrow(), w.getTags() == null ? List.of() : w.getTags());
+        }
+        assertEquals(Map.of(
+                "unused import 'floor'", List.of(DiagnosticTag.Unnecessary),
+                "unused parameter 'unused'", List.of(DiagnosticTag.Unnecessary),
+                "unused variable 'spare'", List.of(DiagnosticTag.Unnecessary),
+                "unreachable code", List.of(DiagnosticTag.Unnecessary),
+                "the Result of this expression is ignored", List.of()), tags);
+    }
+
+    @Test
     void nonFileUrisAndFilesOutsideTheWorkspaceAreRefusedWithAnLspError() throws Exception {
         var e1 = assertThrows(ExecutionException.class, () -> server.getTextDocumentService().hover(new HoverParams(
                 new TextDocumentIdentifier("untitled:Untitled-1"), new Position(0, 0))).get(30, TimeUnit.SECONDS));
