@@ -122,7 +122,8 @@ final class BodyChecker {
         boolean implicitReturn = decl.expressionBody() && (inferring || fn.result != Prim.VOID);
         body.addAll(statements(decl.body(), implicitReturn).statements());
         fn.body = new TStmt.Block(body, decl.body().span());
-        if (!inferring && needsValue(fn.result) && !Termination.terminates(fn.body)) {
+        if (!inferring && needsValue(fn.result) && !Termination.terminates(fn.body)
+                && !checker.syntaxErrorWithin(decl.body().span())) {
             error(decl.nameSpan(), "Type Error: Function '" + fn.name + "' can reach the end of its body without "
                     + "returning a value of type " + Types.display(fn.result), missingReturnHint(decl.body(), fn.result));
         }
@@ -439,7 +440,7 @@ final class BodyChecker {
         } finally {
             ctx = outer;
         }
-        if (!inferResult && needsValue(result) && !Termination.terminates(checked)) {
+        if (!inferResult && needsValue(result) && !Termination.terminates(checked) && !checker.syntaxErrorWithin(body.span())) {
             error(kind == BodyContext.Kind.NESTED_FN ? span : body.span(), kind == BodyContext.Kind.NESTED_FN
                     ? "Type Error: Function '" + selfName + "' can reach the end of its body without returning a value "
                     + "of type " + Types.display(result)

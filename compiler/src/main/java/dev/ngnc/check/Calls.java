@@ -318,6 +318,7 @@ final class Calls {
         checker.imports.use(n.name());
         FnSymbol fn = m.name().equals("default") ? module.defaultFunction : module.functions.get(m.name());
         if (fn == null) {
+            if (module.incomplete) return new TExpr.Invalid(m.span()); // reported as the module's syntax error
             exprs.error(m.span(), "'" + m.name() + "' is not exported from '" + module.path + "'");
             return new TExpr.Invalid(m.span());
         }

@@ -93,10 +93,28 @@ public final class Checker {
     final java.util.Set<LocalVar> nestedFnValues = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** What this file imports and which of it a lookup consulted (Lints: unused imports). */
     final ImportUses imports = new ImportUses();
+    /** Where the parser reported errors in this file: the recovered tree there is incomplete. */
+    private final List<dev.ngnc.source.Span> syntaxErrors = new ArrayList<>();
+
+    /**
+     * True when a syntax error lies inside {@code span}: the parser dropped part of that code, so conclusions about
+     * its whole (does every path return? is this name exported?) would be a second error for the same mistake.
+     */
+    boolean syntaxErrorWithin(dev.ngnc.source.Span span) {
+        for (var e : syntaxErrors) if (e.start() >= span.start() && e.start() <= span.end()) return true;
+        return false;
+    }
+
+    /** True when the parser reported any error in this file. */
+    boolean hadSyntaxErrors() { return !syntaxErrors.isEmpty(); }
 
     Checker(SourceFile file, Diagnostics diagnostics, String classPrefix, ModuleGraph graph, boolean isEntry) {
         this.file = file;
         this.diagnostics = diagnostics;
+        // the checker runs after the parser: the file's errors so far are its syntax errors
+        for (var d : diagnostics.all()) {
+            if (d.severity() == dev.ngnc.diag.Severity.ERROR && d.file() == file && d.span() != null) syntaxErrors.add(d.span());
+        }
         this.classPrefix = classPrefix;
         this.mainClass = classPrefix + "Main";
         this.graph = graph;

@@ -77,7 +77,9 @@ final class Imports {
             found = true;
         }
         if (found) checker.imports.bind(i, local, n.span(), module.enums.get(n.name()));
-        if (!found) {
+        if (!found && module.incomplete) {
+            checker.unavailable.add(local); // the module's syntax errors explain it: one mistake, one error
+        } else if (!found) {
             java.util.Set<String> exported = new java.util.TreeSet<>(module.functions.keySet());
             exported.addAll(module.models.keySet());
             exported.addAll(module.enums.keySet());

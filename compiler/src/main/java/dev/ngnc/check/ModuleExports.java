@@ -18,6 +18,8 @@ final class ModuleExports {
     final Map<String, EnumInfo> enums = new LinkedHashMap<>();
     final Map<String, RoleInfo> roles = new LinkedHashMap<>();
     final Map<String, Type> aliases = new LinkedHashMap<>();
+    /** The module has syntax errors: a name missing here may be in the code the parser dropped. */
+    boolean incomplete;
     /** {@code export default f} naming a function. */
     FnSymbol defaultFunction;
     /** {@code export default <expr>}: the module global holding the value. */

@@ -24,6 +24,8 @@ final class ModuleGraph {
     private final Path entryDir;
     private final Map<Path, ModuleExports> done = new HashMap<>();
     private final Deque<Path> inProgress = new ArrayDeque<>();
+    /** Modules that could not be used (unreadable, syntax or type errors): reported once, not per import. */
+    private final java.util.Set<Path> failed = new java.util.HashSet<>();
     private final List<TProgram> programs = new ArrayList<>();
     private int counter;
     /** Field defaults of every model of the compilation, typed by the module that declares the model. */
@@ -76,6 +78,8 @@ final class ModuleGraph {
     ModuleExports load(Checker importer, Path path, String spec, Span span) {
         ModuleExports cached = done.get(path);
         if (cached != null) return cached;
+        if (failed.contains(path)) return null; // its errors were reported at the first import
+
         if (inProgress.contains(path)) {
             List<String> cycle = new ArrayList<>();
             for (Path p : inProgress) cycle.add(0, displayPath(p));
@@ -89,13 +93,20 @@ final class ModuleGraph {
             return null;
         }
         Program program = source.load(path, displayPath(path), diagnostics);
-        if (program == null) return null; // the reader reported why
+        if (program == null) { // the reader reported why
+            failed.add(path);
+            return null;
+        }
         inProgress.push(path);
         try {
             String prefix = "ngn/m" + (++counter) + "_" + sanitize(path.getFileName().toString()) + "/";
             Checker module = new Checker(program.file(), diagnostics, prefix, this, false);
+            module.exports.incomplete = module.hadSyntaxErrors();
             TProgram checked = module.run(program);
-            if (checked == null) return null;
+            if (checked == null) {
+                failed.add(path);
+                return null;
+            }
             programs.add(checked);
             done.put(path, module.exports);
             return module.exports;

@@ -110,6 +110,11 @@ final class DeclParser {
         }
         c.advance();
         List<Param> params = parseParams();
+        if (c.at(TokenKind.MINUS) && c.rawAfterCurrent().is(TokenKind.GT)) {
+            // `fn f() -> i64` (Rust, Swift) would otherwise parse as an expression body `-(> i64 …)`
+            throw c.errorAt(c.peek(), "expected ':' before the return type, found '->'",
+                    "ngn writes return types after a colon: fn " + name.text() + "(…): type { … }");
+        }
         TypeExpr returnType = c.accept(TokenKind.COLON) ? ctx.types.parseType() : null;
         Token next = c.peek();
         Stmt.Block body;
