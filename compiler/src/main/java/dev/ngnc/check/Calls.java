@@ -80,6 +80,12 @@ final class Calls {
         }
         java.util.Set<String> callable = Suggestions.valueNames(exprs.body);
         callable.addAll(checker.types.models.keySet());
+        ForeignHabits.Advice advice = ForeignHabits.forCall(name);
+        if (advice != null) {
+            // no checking of the arguments: after `function(x)` they are parameter names, not values
+            exprs.error(n.span(), advice.message(), advice.hint());
+            return new TExpr.Invalid(c.span());
+        }
         exprs.error(n.span(), "Undefined function '" + name + "'", Suggestions.didYouMean(name, callable));
         return new TExpr.Invalid(c.span());
     }
@@ -373,8 +379,10 @@ final class Calls {
                 exprs.error(m.span(), "wrong number of arguments for '" + m.name() + "' on "
                         + Types.display(t) + " (got " + argc + ")");
             } else {
+                java.util.Set<String> methods = Suggestions.methodNames(checker, t);
+                String habit = ForeignHabits.methodHint(m.name(), methods);
                 exprs.error(m.span(), "Type Error: Unknown " + kindWord(t) + " method '" + m.name() + "'",
-                        Suggestions.didYouMean(m.name(), Suggestions.methodNames(checker, t)));
+                        habit != null ? habit : Suggestions.didYouMean(m.name(), methods));
             }
             return new TExpr.Invalid(m.span());
         }

@@ -371,6 +371,9 @@ final class ExprChecker {
         if (checker.types.models.containsKey(n.name())) {
             error(n.span(), "'" + n.name() + "' is a model, not a value",
                     "create an instance with `" + n.name() + " { … }`");
+        } else if (ForeignHabits.forValue(n.name()) != null) {
+            ForeignHabits.Advice advice = ForeignHabits.forValue(n.name());
+            error(n.span(), advice.message(), advice.hint());
         } else {
             error(n.span(), "Undefined variable '" + n.name() + "'",
                     Suggestions.didYouMean(n.name(), Suggestions.valueNames(body)));

@@ -63,7 +63,9 @@ final class ExprParser {
             Token op = c.peek();
             int prec = precedence(op.kind());
             if (prec < 0 || prec < minPrec) return left;
-            skipNewlinesAfterOperator(c.advance());
+            c.advance();
+            rejectForeignOperator(left, op);
+            skipNewlinesAfterOperator(op);
             Expr right = parseBinary(prec + 1);
             Span span = left.span().to(right.span());
             switch (op.kind()) {
@@ -79,6 +81,24 @@ final class ExprParser {
                 }
                 default -> left = new Expr.Binary(binaryOp(op.kind()), left, right, span);
             }
+        }
+    }
+
+    /**
+     * {@code i++}, {@code a === b}, {@code a !== b}: operators of other languages that lex as two of ngn's. Without
+     * this the error would be "expected expression, found '+'", at the second half.
+     */
+    private void rejectForeignOperator(Expr left, Token op) {
+        Token next = c.peekRaw();
+        if (next.span().start() != op.span().end()) return;
+        if ((op.is(TokenKind.PLUS) && next.is(TokenKind.PLUS)) || (op.is(TokenKind.MINUS) && next.is(TokenKind.MINUS))) {
+            String twice = op.text() + op.text();
+            String target = left instanceof Expr.Name n ? n.name() : "x";
+            throw c.errorAt(op, "ngn has no '" + twice + "'", "write " + target + " " + op.text() + "= 1");
+        }
+        if ((op.is(TokenKind.EQ_EQ) || op.is(TokenKind.BANG_EQ)) && next.is(TokenKind.EQ)) {
+            throw c.errorAt(op, "ngn has no '" + op.text() + "='",
+                    "write " + op.text() + ": it compares values without converting types");
         }
     }
 

@@ -350,6 +350,12 @@ final class StmtParser {
             throw c.errorAt(c.peek(), "expected '(' after 'for', found " + c.peek().describe(), "write for (x in items) …");
         }
         c.advance();
+        if (c.at(TokenKind.VAR) || c.at(TokenKind.CONST)
+                || (c.at(TokenKind.IDENT) && c.rawAfterCurrent().is(TokenKind.EQ))) {
+            // for (var i = 0; i < n; i++) from C, Java, JavaScript
+            throw c.errorAt(c.peek(), "ngn has no C-style for loop",
+                    "loop over a range: for (i in 0..<n) { … } (0..n includes n)");
+        }
         c.pushMode(true);
         String item = loopVariable();
         String index = c.accept(TokenKind.COMMA) ? loopVariable() : null;
