@@ -1,5 +1,6 @@
 package dev.ngnc.jar;
 
+import dev.ngnc.types.RtApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,16 +27,16 @@ import java.util.zip.ZipFile;
  */
 public final class RuntimeClasses {
     /** Package prefix (as a jar entry name) of everything that belongs to runtime-lib. */
-    public static final String PREFIX = "dev/ngnc/rt/";
+    public static final String PREFIX = RtApi.ROOT;
     /** Package prefix of runtime-http (the HTTP server), which is not part of runtime-lib. */
-    public static final String HTTP_PREFIX = "dev/ngnc/rt/http/";
+    public static final String HTTP_PREFIX = RtApi.HTTP;
     /**
      * Resource holding runtime-http's bundle jar (its classes plus Helidon and its dependencies,
      * services and metadata merged): copied into the compiler's jar by its build.
      */
     public static final String HTTP_BUNDLE = "META-INF/ngnc/runtime-http.jar";
     /** A class that runtime-lib always has; its code source tells where runtime-lib lives. */
-    static final String ANCHOR_CLASS = "dev.ngnc.rt.Rt";
+    static final String ANCHOR_CLASS = RtApi.binaryName("Rt");
 
     private static volatile RuntimeClasses located;
 
