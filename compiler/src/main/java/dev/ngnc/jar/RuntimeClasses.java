@@ -132,7 +132,7 @@ public final class RuntimeClasses {
                 try (Stream<Path> files = Files.walk(root)) {
                     for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
                         String name = location.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
-                        if (name.startsWith(HTTP_PREFIX)) continue;
+                        if (name.startsWith(HTTP_PREFIX) || isPackageInfo(name)) continue;
                         found.put(name, Files.readAllBytes(f));
                     }
                 }
@@ -142,7 +142,8 @@ public final class RuntimeClasses {
                 Enumeration<? extends ZipEntry> all = zip.entries();
                 while (all.hasMoreElements()) {
                     ZipEntry e = all.nextElement();
-                    if (e.isDirectory() || !e.getName().startsWith(PREFIX) || e.getName().startsWith(HTTP_PREFIX)) continue;
+                    if (e.isDirectory() || !e.getName().startsWith(PREFIX) || e.getName().startsWith(HTTP_PREFIX)
+                            || isPackageInfo(e.getName())) continue;
                     try (InputStream in = zip.getInputStream(e)) {
                         found.put(e.getName(), in.readAllBytes());
                     }
@@ -189,5 +190,10 @@ public final class RuntimeClasses {
             return null;
         }
         return null;
+    }
+
+    /** A package's documentation class: nothing loads it at run time, so a program's jar does without it. */
+    static boolean isPackageInfo(String entryName) {
+        return entryName.endsWith("/package-info.class");
     }
 }
