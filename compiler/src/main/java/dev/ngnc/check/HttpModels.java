@@ -164,7 +164,7 @@ final class HttpModels {
     static BuiltinMethods.Spec method(Type.Model receiver, String name, int argc) {
         ModelInfo info = receiver.info();
         if (info != RESPONSE && info != REQUEST) return null;
-        String cls = info == RESPONSE ? "Response" : "http/Request";
+        String cls = info == RESPONSE ? "Response" : "Request";
         if (argc != 0) return null;
         return switch (name) {
             case "text" -> spec(cls, "text", "()" + STR, Prim.STRING);

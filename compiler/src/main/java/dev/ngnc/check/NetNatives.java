@@ -27,7 +27,7 @@ final class NetNatives {
     static final List<String> PROCESS_FUNCTIONS = List.of("run", "stream", "streamRaw");
 
     /** The runtime class that runs servers. */
-    static final String HTTP_SERVER = "http/HttpServer";
+    static final String HTTP_SERVER = "HttpServer";
 
     private static final String STR = "Ljava/lang/String;";
     private static final String OBJ = "Ljava/lang/Object;";

@@ -112,7 +112,8 @@ class NgnRegexTest {
                 String large = h[1].repeat(16_000) + h[2];
                 for (int warm = 0; warm < 3; warm++) nanos(re, small);
                 long s = Math.max(nanos(re, small), 200_000);
-                long l = nanos(re, large);
+                // the best of three: one run of the large input can lose a time slice on a loaded machine
+                long l = Math.min(nanos(re, large), Math.min(nanos(re, large), nanos(re, large)));
                 if (l > 40 * s) report.append(h[0]).append(" /").append(flags).append(": ").append(s / 1000)
                         .append(" µs → ").append(l / 1000).append(" µs\n");
             }
