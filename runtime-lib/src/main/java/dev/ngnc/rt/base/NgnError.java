@@ -1,6 +1,5 @@
 package dev.ngnc.rt.base;
 
-import dev.ngnc.rt.Rt;
 
 /**
  * An ngn run-time failure. The kind decides the first line the program prints on stderr
@@ -8,7 +7,7 @@ import dev.ngnc.rt.Rt;
  * {@code Internal error: <detail>} for failures the reference reports as internal, and
  * {@code Thread panicked: <msg>} for {@code panic(msg)}.
  *
- * <p>The JVM stack trace is kept on purpose: {@link Rt#location(Throwable)} finds the ngn
+ * <p>The JVM stack trace is kept on purpose: {@code Rt.location(Throwable)} finds the ngn
  * source line in it (generated classes carry {@code SourceFile=*.ngn} and line numbers).
  */
 public final class NgnError extends RuntimeException {

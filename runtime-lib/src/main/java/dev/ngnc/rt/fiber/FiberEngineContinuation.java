@@ -1,6 +1,5 @@
 package dev.ngnc.rt.fiber;
 
-import dev.ngnc.rt.Fibers;
 import dev.ngnc.rt.base.NgnError;
 
 /**

@@ -1,7 +1,5 @@
 package dev.ngnc.rt.fiber;
 
-import dev.ngnc.rt.Fibers;
-import dev.ngnc.rt.Rt;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -44,7 +42,7 @@ public abstract class FiberWaiter {
 
     /**
      * A platform thread made to carry fibers (the program's {@code ngn-main} thread, see
-     * {@link Rt#runOnStack}): it keeps its fiber context in a field. Why: every channel
+     * {@code Rt.runOnStack}): it keeps its fiber context in a field. Why: every channel
      * operation and {@code state.update} looks the context up; {@code Thread.currentThread()}
      * plus a type check costs ~2 ns before the JIT's last tier, a {@link ThreadLocal} lookup ~24
      * ns (both ~1 ns once fully compiled), and short programs spend much of their time there.

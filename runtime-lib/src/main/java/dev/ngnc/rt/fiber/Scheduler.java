@@ -1,7 +1,5 @@
 package dev.ngnc.rt.fiber;
 
-import dev.ngnc.rt.Fibers;
-import dev.ngnc.rt.Spawn;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -493,7 +491,7 @@ public final class Scheduler {
 
     /**
      * Unwinds the root fiber of a cancelled scheduler ({@link #cancel()}); caught by
-     * {@link Spawn}, never reported as an ngn error, not catchable by ngn code.
+     * {@code Spawn}, never reported as an ngn error, not catchable by ngn code.
      */
     public static final class Cancelled extends Error {
         private static final long serialVersionUID = 1L;

@@ -1,6 +1,5 @@
 package dev.ngnc.rt.fiber;
 
-import dev.ngnc.rt.Fibers;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -17,15 +16,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p><b>Liveness.</b> {@code busy} counts units of work that may still wake a blocked fiber: a
  * scheduler that is running, has ready fibers or has sleepers; a queued pool task; a thread
  * started for {@code spawn.all}/{@code race} that has not finished; a registered piece of
- * external work ({@link Fibers#pendingWork()}). A unit is always added before the unit that
+ * external work ({@code Fibers.pendingWork()}). A unit is always added before the unit that
  * causes it is released (a waker holds its own unit while it wakes an idle scheduler), so the
  * count reaches zero only when nothing can ever make progress again: then the program is
  * deadlocked, and the main root fiber ends with {@link SchedulerDeadlock}.
  *
- * <p><b>Awaiting roots.</b> A root fiber in {@link Fibers#awaitOtherFibers()} is not blocked on
+ * <p><b>Awaiting roots.</b> A root fiber in {@code Fibers.awaitOtherFibers()} is not blocked on
  * anything that could deadlock: when the count reaches zero while one waits, its scheduler is
  * woken ({@link Scheduler#wakeStuckAwaiter()}) and the wait ends instead of a deadlock being
- * declared. This also works in groups without deadlock detection ({@link Fibers#runRoot}).
+ * declared. This also works in groups without deadlock detection ({@code Fibers.runRoot}).
  */
 public final class SchedulerGroup {
     public final FiberEngine engine;
