@@ -1,5 +1,6 @@
 package dev.ngnc.check;
 
+import dev.ngnc.types.RtApi;
 import dev.ngnc.tast.RtMethod;
 import dev.ngnc.types.Prim;
 import dev.ngnc.types.Type;
@@ -17,9 +18,9 @@ final class BuiltinMethods {
 
     static final String STR = "Ljava/lang/String;";
     static final String OBJ = "Ljava/lang/Object;";
-    static final String ARR = "Ldev/ngnc/rt/NgnArray;";
-    static final String TUP = "Ldev/ngnc/rt/NgnTuple;";
-    static final String FN = "Ldev/ngnc/rt/NgnFn;";
+    static final String ARR = RtApi.desc("NgnArray");
+    static final String TUP = RtApi.desc("NgnTuple");
+    static final String FN = RtApi.desc("NgnFn");
 
     /** How a method changes its receiver. */
     enum Effect { NONE, MUTATES, STRING_SLICE }
@@ -103,7 +104,7 @@ final class BuiltinMethods {
                     ? str(name, "(" + STR + ")" + STR, List.of(), Prim.STRING) : null;
             case "repeat" -> argc == 1 ? str("repeat", "(" + STR + "J)" + STR, List.of(Prim.I64), Prim.STRING) : null;
             // documented (toolbox guide); the reference lacks it: same as bytes(s), see docs/decisions.md
-            case "toBytes" -> argc == 0 ? new Spec(RtMethod.stat("NgnBytes", "of", "(" + STR + ")Ldev/ngnc/rt/NgnBytes;"),
+            case "toBytes" -> argc == 0 ? new Spec(RtMethod.stat("NgnBytes", "of", "(" + STR + ")" + RtApi.desc("NgnBytes")),
                     null, List.of(), Prim.BYTES, Effect.NONE) : null;
             default -> null;
         };
@@ -115,7 +116,7 @@ final class BuiltinMethods {
 
     /** The regex overload of {@code replace}. */
     static Spec stringReplaceRegex() {
-        return str("replace", "(" + STR + "Ldev/ngnc/rt/NgnRegex;" + STR + ")" + STR,
+        return str("replace", "(" + STR + RtApi.desc("NgnRegex") + STR + ")" + STR,
                 List.of(Type.REGEX, Prim.STRING), Prim.STRING);
     }
 
@@ -221,16 +222,16 @@ final class BuiltinMethods {
         };
     }
 
-    static final String MAP = "Ldev/ngnc/rt/NgnMap;";
-    static final String SET = "Ldev/ngnc/rt/NgnSet;";
-    static final String BYTES = "Ldev/ngnc/rt/NgnBytes;";
+    static final String MAP = RtApi.desc("NgnMap");
+    static final String SET = RtApi.desc("NgnSet");
+    static final String BYTES = RtApi.desc("NgnBytes");
 
     private static Spec map(Type.MapT m, String name, int argc) {
         return switch (name) {
             case "size" -> argc == 0 ? virt("NgnMap", "size", "()J", List.of(), Prim.I64, Effect.NONE) : null;
             case "has" -> argc == 1
                     ? virt("NgnMap", "has", "(" + OBJ + ")Z", List.of(m.key()), Prim.BOOL, Effect.NONE) : null;
-            case "get" -> argc == 1 ? virt("NgnMap", "get", "(" + OBJ + ")Ldev/ngnc/rt/NgnEnum;", List.of(m.key()),
+            case "get" -> argc == 1 ? virt("NgnMap", "get", "(" + OBJ + ")" + RtApi.desc("NgnEnum"), List.of(m.key()),
                     Types.maybe(m.value()), Effect.NONE) : null;
             case "set" -> argc == 2 ? virt("NgnMap", "set", "(" + OBJ + OBJ + ")" + MAP, List.of(m.key(), m.value()),
                     m, Effect.MUTATES) : null;

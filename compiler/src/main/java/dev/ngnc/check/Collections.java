@@ -1,5 +1,6 @@
 package dev.ngnc.check;
 
+import dev.ngnc.types.RtApi;
 import dev.ngnc.ast.Expr;
 import dev.ngnc.tast.RtMethod;
 import dev.ngnc.tast.TExpr;
@@ -40,7 +41,7 @@ final class Collections {
                         "write `map<string, i64>()`");
                 return new TExpr.Invalid(c.span());
             }
-            return new TExpr.Builtin(RtMethod.stat("NgnMap", "empty", "()Ldev/ngnc/rt/NgnMap;"), List.of(),
+            return new TExpr.Builtin(RtMethod.stat("NgnMap", "empty", "()" + RtApi.desc("NgnMap")), List.of(),
                     new Type.MapT(k, v == null ? Type.ANY : v), c.span());
         }
         if (c.args().size() != 1) {
@@ -68,7 +69,7 @@ final class Collections {
                 v = Type.ANY;
             }
         }
-        return new TExpr.Builtin(RtMethod.stat("NgnMap", "of", "(Ldev/ngnc/rt/NgnArray;)Ldev/ngnc/rt/NgnMap;"),
+        return new TExpr.Builtin(RtMethod.stat("NgnMap", "of", "(" + RtApi.desc("NgnArray") + ")" + RtApi.desc("NgnMap")),
                 List.of(seed), new Type.MapT(k, v), c.span());
     }
 
@@ -80,7 +81,7 @@ final class Collections {
                 exprs.error(c.span(), "Type Error: Cannot infer the element type of an empty set", "write `set<i64>()`");
                 return new TExpr.Invalid(c.span());
             }
-            return new TExpr.Builtin(RtMethod.stat("NgnSet", "empty", "()Ldev/ngnc/rt/NgnSet;"), List.of(),
+            return new TExpr.Builtin(RtMethod.stat("NgnSet", "empty", "()" + RtApi.desc("NgnSet")), List.of(),
                     new Type.SetT(e), c.span());
         }
         if (c.args().size() != 1) {
@@ -104,13 +105,13 @@ final class Collections {
                 return new TExpr.Invalid(c.span());
             }
         }
-        return new TExpr.Builtin(RtMethod.stat("NgnSet", "of", "(Ldev/ngnc/rt/NgnArray;)Ldev/ngnc/rt/NgnSet;"),
+        return new TExpr.Builtin(RtMethod.stat("NgnSet", "of", "(" + RtApi.desc("NgnArray") + ")" + RtApi.desc("NgnSet")),
                 List.of(seed), new Type.SetT(e), c.span());
     }
 
     private TExpr bytes(Expr.Call c) {
         if (c.args().isEmpty()) {
-            return new TExpr.Builtin(RtMethod.stat("NgnBytes", "empty", "()Ldev/ngnc/rt/NgnBytes;"), List.of(),
+            return new TExpr.Builtin(RtMethod.stat("NgnBytes", "empty", "()" + RtApi.desc("NgnBytes")), List.of(),
                     Prim.BYTES, c.span());
         }
         if (c.args().size() != 1) {
@@ -119,12 +120,12 @@ final class Collections {
         }
         TExpr arg = exprs.check(c.args().get(0));
         if (arg.type() == Prim.STRING) {
-            return new TExpr.Builtin(RtMethod.stat("NgnBytes", "of", "(Ljava/lang/String;)Ldev/ngnc/rt/NgnBytes;"),
+            return new TExpr.Builtin(RtMethod.stat("NgnBytes", "of", "(Ljava/lang/String;)" + RtApi.desc("NgnBytes")),
                     List.of(arg), Prim.BYTES, c.span());
         }
         if (arg.type() instanceof Type.Array a && (a.element() == Prim.U8 || a.element() == Prim.BYTE
                 || Types.isDynamic(a.element()))) {
-            return new TExpr.Builtin(RtMethod.stat("NgnBytes", "of", "(Ldev/ngnc/rt/NgnArray;)Ldev/ngnc/rt/NgnBytes;"),
+            return new TExpr.Builtin(RtMethod.stat("NgnBytes", "of", "(" + RtApi.desc("NgnArray") + ")" + RtApi.desc("NgnBytes")),
                     List.of(arg), Prim.BYTES, c.span());
         }
         exprs.error(c.args().get(0).span(), "Type Error: bytes() expects a string or array<u8> argument, got "

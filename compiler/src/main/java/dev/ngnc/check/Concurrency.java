@@ -1,5 +1,6 @@
 package dev.ngnc.check;
 
+import dev.ngnc.types.RtApi;
 import dev.ngnc.ast.Expr;
 import dev.ngnc.source.Span;
 import dev.ngnc.tast.RtMethod;
@@ -21,9 +22,9 @@ final class Concurrency {
 
     Concurrency(ExprChecker exprs) { this.exprs = exprs; }
 
-    static final String CHANNEL = "Ldev/ngnc/rt/NgnChannel;";
+    static final String CHANNEL = RtApi.desc("NgnChannel");
     static final String OBJ = "Ljava/lang/Object;";
-    static final String ARR = "Ldev/ngnc/rt/NgnArray;";
+    static final String ARR = RtApi.desc("NgnArray");
 
     /** The type a channel delivers; reports and returns null when {@code t} is not a channel. */
     private Type element(TExpr channel, Span span) {
@@ -115,7 +116,7 @@ final class Concurrency {
         TExpr channel = exprs.check(r.channel());
         Type element = element(channel, r.channel().span());
         if (element == null) return new TExpr.Invalid(r.span());
-        return new TExpr.Builtin(RtMethod.virt("NgnChannel", "tryReceive", "()Ldev/ngnc/rt/NgnEnum;"),
+        return new TExpr.Builtin(RtMethod.virt("NgnChannel", "tryReceive", "()" + RtApi.desc("NgnEnum")),
                 List.of(channel), Types.maybe(element), r.span());
     }
 
@@ -148,7 +149,7 @@ final class Concurrency {
             case "race" -> {
                 if (args.size() != 1) return arity(m, 1, 1);
                 Type result = tasksResult(args.get(0), m);
-                return new TExpr.Builtin(RtMethod.stat("Spawn", "race", "(" + ARR + ")Ldev/ngnc/rt/NgnEnum;"), args,
+                return new TExpr.Builtin(RtMethod.stat("Spawn", "race", "(" + ARR + ")" + RtApi.desc("NgnEnum")), args,
                         result, m.span());
             }
             default -> {

@@ -1,5 +1,6 @@
 package dev.ngnc.check;
 
+import dev.ngnc.types.RtApi;
 import dev.ngnc.ast.DeclKind;
 import dev.ngnc.ast.Pattern;
 import dev.ngnc.ast.Stmt;
@@ -88,7 +89,7 @@ final class Destructuring {
             bind(a.names().get(i), item, element, mutable, a.span(), out);
         }
         if (a.rest() != null) {
-            TExpr rest = new TExpr.Builtin(RtMethod.virt("NgnArray", "copy", "(J)Ldev/ngnc/rt/NgnArray;"),
+            TExpr rest = new TExpr.Builtin(RtMethod.virt("NgnArray", "copy", "(J)" + RtApi.desc("NgnArray")),
                     List.of(source, new TExpr.Const((long) a.names().size(), Prim.I64, a.span())), arrayType, a.span());
             bind(a.rest(), rest, arrayType, mutable, a.span(), out);
         }
@@ -111,7 +112,7 @@ final class Destructuring {
         if (p.rest() != null) {
             Type restType = elements == null ? new Type.Tuple(List.of())
                     : new Type.Tuple(elements.subList(Math.min(p.names().size(), elements.size()), elements.size()));
-            TExpr rest = new TExpr.Builtin(RtMethod.virt("NgnTuple", "copy", "(J)Ldev/ngnc/rt/NgnTuple;"),
+            TExpr rest = new TExpr.Builtin(RtMethod.virt("NgnTuple", "copy", "(J)" + RtApi.desc("NgnTuple")),
                     List.of(source, new TExpr.Const((long) p.names().size(), Prim.I64, p.span())), restType, p.span());
             bind(p.rest(), rest, restType, mutable, p.span(), out);
         }
@@ -144,7 +145,7 @@ final class Destructuring {
             TExpr key = new TExpr.Const(fb.field(), Prim.STRING, fb.span());
             keys.add(key);
             TExpr value = new TExpr.Builtin(RtMethod.virt("NgnObject", "getMaybe",
-                    "(Ljava/lang/String;)Ldev/ngnc/rt/NgnEnum;"), List.of(source, key), maybe, fb.span());
+                    "(Ljava/lang/String;)" + RtApi.desc("NgnEnum")), List.of(source, key), maybe, fb.span());
             bind(name(fb), value, maybe, mutable, fb.span(), out);
         }
         if (o.rest() != null) {
@@ -152,7 +153,7 @@ final class Destructuring {
             for (Pattern.FieldBinding fb : o.fields()) restFields.remove(fb.field());
             Type restType = new Type.Object(restFields);
             TExpr rest = new TExpr.Builtin(RtMethod.virt("NgnObject", "withoutKeys",
-                    "(Ldev/ngnc/rt/NgnArray;)Ldev/ngnc/rt/NgnObject;"),
+                    "(" + RtApi.desc("NgnArray") + ")" + RtApi.desc("NgnObject")),
                     List.of(source, new TExpr.ArrayLit(keys, new Type.Array(Prim.STRING), o.span())), restType,
                     o.span());
             Type maybe = Types.maybe(restType);

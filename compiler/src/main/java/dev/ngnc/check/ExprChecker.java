@@ -1,5 +1,6 @@
 package dev.ngnc.check;
 
+import dev.ngnc.types.RtApi;
 import dev.ngnc.ast.BinaryOp;
 import dev.ngnc.ast.Expr;
 import dev.ngnc.ast.ObjectField;
@@ -17,7 +18,7 @@ import dev.ngnc.types.ModelInfo;
 import dev.ngnc.types.Prim;
 import dev.ngnc.types.Type;
 import dev.ngnc.types.Types;
-import dev.ngnc.rt.Unit;
+import dev.ngnc.rt.value.Unit;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -85,8 +86,8 @@ final class ExprChecker {
      */
     private TExpr regex(Expr.RegexLit r) {
         try {
-            new dev.ngnc.rt.NgnRegex(r.pattern(), r.flags() == null ? "" : r.flags()).compiled();
-        } catch (dev.ngnc.rt.NgnError e) {
+            new dev.ngnc.rt.value.NgnRegex(r.pattern(), r.flags() == null ? "" : r.flags()).compiled();
+        } catch (dev.ngnc.rt.base.NgnError e) {
             String why = e.getMessage() == null ? "invalid pattern" : e.getMessage().replaceFirst("^Internal error: ", "");
             error(r.span(), why, "regex literals use Rust regex syntax (the RE2 family): no look-around (`(?=…)`, "
                     + "`(?<!…)`) and no back-references (`\\1`), so every match takes linear time");
@@ -171,7 +172,7 @@ final class ExprChecker {
     }
 
     TExpr unsupported(Span span, String what) {
-        error(span, "" + what + " is not supported by this version of ngnc yet");
+        error(span, what + " is not supported by this version of ngnc yet");
         return new TExpr.Invalid(span);
     }
 
@@ -203,7 +204,7 @@ final class ExprChecker {
         if (a.elements().size() == 1 && a.elements().get(0) instanceof Expr.Range r) {
             // `[1..5]` spells out the range as an array (spec 3; corpus arrays/range_literal).
             TExpr range = range(r);
-            return new TExpr.Builtin(dev.ngnc.tast.RtMethod.virt("NgnRange", "toArray", "()Ldev/ngnc/rt/NgnArray;"),
+            return new TExpr.Builtin(dev.ngnc.tast.RtMethod.virt("NgnRange", "toArray", "()" + RtApi.desc("NgnArray")),
                     List.of(range), new Type.Array(Prim.I64), a.span());
         }
         Type expectedElement = expected instanceof Type.Array arr ? arr.element() : null;

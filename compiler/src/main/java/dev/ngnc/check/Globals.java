@@ -1,5 +1,6 @@
 package dev.ngnc.check;
 
+import dev.ngnc.types.RtApi;
 import dev.ngnc.ast.Expr;
 import dev.ngnc.source.Span;
 import dev.ngnc.tast.RtMethod;
@@ -25,13 +26,13 @@ final class Globals {
 
     static final String STR = "Ljava/lang/String;";
     static final String OBJ = "Ljava/lang/Object;";
-    static final String ENUM = "Ldev/ngnc/rt/NgnEnum;";
+    static final String ENUM = RtApi.desc("NgnEnum");
 
-    /** The built-in {@code DateTime} model (runtime class {@code dev.ngnc.rt.DateTime}). */
+    /** The built-in {@code DateTime} model (runtime class {@code dev.ngnc.rt.tbx.DateTime}). */
     static final ModelInfo DATE_TIME = dateTime();
 
     private static ModelInfo dateTime() {
-        ModelInfo info = new ModelInfo("DateTime", List.of(), "dev/ngnc/rt/DateTime");
+        ModelInfo info = new ModelInfo("DateTime", List.of(), RtApi.cls("DateTime"));
         for (String f : List.of("year", "month", "day", "hour", "minute", "second", "weekday", "timestamp",
                 "timestampMs")) {
             info.fields.add(new ModelInfo.FieldInfo(f, Prim.I64, false, null));
@@ -117,7 +118,7 @@ final class Globals {
     }
 
     private TExpr time(Expr.MethodCall m) {
-        String dt = "Ldev/ngnc/rt/DateTime;";
+        String dt = RtApi.desc("DateTime");
         switch (m.name()) {
             case "now", "utc" -> {
                 if (args(m, 0, 0, List.of()) == null) return new TExpr.Invalid(m.span());

@@ -1,5 +1,6 @@
 package dev.ngnc.check;
 
+import dev.ngnc.types.RtApi;
 import dev.ngnc.ast.Expr;
 import dev.ngnc.ast.StringPart;
 import dev.ngnc.ast.TypeExpr;
@@ -29,16 +30,16 @@ import java.util.Map;
 final class HttpModels {
     private HttpModels() {}
 
-    static final ModelInfo RESPONSE = new ModelInfo("Response", List.of(), "dev/ngnc/rt/Response");
-    static final ModelInfo REQUEST = new ModelInfo("Request", List.of(), "dev/ngnc/rt/http/Request");
+    static final ModelInfo RESPONSE = new ModelInfo("Response", List.of(), RtApi.cls("Response"));
+    static final ModelInfo REQUEST = new ModelInfo("Request", List.of(), RtApi.cls("Request"));
     static final ModelInfo STREAMING_RESPONSE = new ModelInfo("StreamingResponse", List.of(),
-            "dev/ngnc/rt/http/StreamingResponse");
-    static final ModelInfo SSE_RESPONSE = new ModelInfo("SseResponse", List.of(), "dev/ngnc/rt/http/SseResponse");
-    static final ModelInfo SSE_EVENT = new ModelInfo("SseEvent", List.of(), "dev/ngnc/rt/http/SseEvent");
+            RtApi.cls("StreamingResponse"));
+    static final ModelInfo SSE_RESPONSE = new ModelInfo("SseResponse", List.of(), RtApi.cls("SseResponse"));
+    static final ModelInfo SSE_EVENT = new ModelInfo("SseEvent", List.of(), RtApi.cls("SseEvent"));
     static final ModelInfo WEB_SOCKET_RESPONSE = new ModelInfo("WebSocketResponse", List.of(),
-            "dev/ngnc/rt/http/WebSocketResponse");
-    static final ModelInfo PROCESS_OUTPUT = new ModelInfo("ProcessOutput", List.of(), "dev/ngnc/rt/ProcessOutput");
-    static final ModelInfo PROCESS_STREAM = new ModelInfo("ProcessStream", List.of("T"), "dev/ngnc/rt/ProcessStream");
+            RtApi.cls("WebSocketResponse"));
+    static final ModelInfo PROCESS_OUTPUT = new ModelInfo("ProcessOutput", List.of(), RtApi.cls("ProcessOutput"));
+    static final ModelInfo PROCESS_STREAM = new ModelInfo("ProcessStream", List.of("T"), RtApi.cls("ProcessStream"));
 
     private static final List<ModelInfo> ALL = List.of(RESPONSE, REQUEST, STREAMING_RESPONSE, SSE_RESPONSE, SSE_EVENT,
             WEB_SOCKET_RESPONSE, PROCESS_OUTPUT, PROCESS_STREAM);
@@ -149,12 +150,12 @@ final class HttpModels {
 
     /** True for a built-in model whose class lives in runtime-http. */
     static boolean isServerModel(ModelInfo info) {
-        return info.internalName.startsWith("dev/ngnc/rt/http/");
+        return info.internalName.startsWith(RtApi.HTTP);
     }
 
     private static final String STR = "Ljava/lang/String;";
-    private static final String ENUM = "Ldev/ngnc/rt/NgnEnum;";
-    private static final String MAP = "Ldev/ngnc/rt/NgnMap;";
+    private static final String ENUM = RtApi.desc("NgnEnum");
+    private static final String MAP = RtApi.desc("NgnMap");
 
     /**
      * The built-in method {@code name} with {@code argc} arguments of a built-in model, or null
@@ -163,7 +164,7 @@ final class HttpModels {
     static BuiltinMethods.Spec method(Type.Model receiver, String name, int argc) {
         ModelInfo info = receiver.info();
         if (info != RESPONSE && info != REQUEST) return null;
-        String cls = info == RESPONSE ? "Response" : "http/Request";
+        String cls = info == RESPONSE ? "Response" : "Request";
         if (argc != 0) return null;
         return switch (name) {
             case "text" -> spec(cls, "text", "()" + STR, Prim.STRING);

@@ -1,5 +1,6 @@
 package dev.ngnc.check;
 
+import dev.ngnc.types.RtApi;
 import dev.ngnc.ast.Expr;
 import dev.ngnc.source.Span;
 import dev.ngnc.tast.LocalVar;
@@ -85,7 +86,7 @@ final class Natives {
                     return new TExpr.Invalid(c.span());
                 }
                 return new TExpr.Builtin(RtMethod.stat("NgnState", "of",
-                        "(Ljava/lang/Object;)Ldev/ngnc/rt/NgnState;"), List.of(init),
+                        "(Ljava/lang/Object;)" + RtApi.desc("NgnState")), List.of(init),
                         new Type.State(written != null ? written : init.type()), c.span());
             }
             case "map", "set", "bytes" -> {
@@ -152,8 +153,8 @@ final class Natives {
     }
 
     private static final String STR = "Ljava/lang/String;";
-    private static final String ENUM = "Ldev/ngnc/rt/NgnEnum;";
-    private static final String BYTES = "Ldev/ngnc/rt/NgnBytes;";
+    private static final String ENUM = RtApi.desc("NgnEnum");
+    private static final String BYTES = RtApi.desc("NgnBytes");
 
     /** Checks a fixed signature and builds the static call. */
     private TExpr fixed(String cls, String fn, List<TExpr> args, List<Type> params, String desc, Type result,

@@ -1,5 +1,6 @@
 package dev.ngnc.check;
 
+import dev.ngnc.types.RtApi;
 import dev.ngnc.ast.Expr;
 import dev.ngnc.source.Span;
 import dev.ngnc.tast.RtMethod;
@@ -26,12 +27,12 @@ final class NetNatives {
     static final List<String> PROCESS_FUNCTIONS = List.of("run", "stream", "streamRaw");
 
     /** The runtime class that runs servers. */
-    static final String HTTP_SERVER = "http/HttpServer";
+    static final String HTTP_SERVER = "HttpServer";
 
     private static final String STR = "Ljava/lang/String;";
     private static final String OBJ = "Ljava/lang/Object;";
-    private static final String CHANNEL = "Ldev/ngnc/rt/NgnChannel;";
-    private static final String ENUM = "Ldev/ngnc/rt/NgnEnum;";
+    private static final String CHANNEL = RtApi.desc("NgnChannel");
+    private static final String ENUM = RtApi.desc("NgnEnum");
 
     /** {@code fetch(url, options?)}: {@code channel<Response>} at once. */
     TExpr fetch(Expr.Call c) {

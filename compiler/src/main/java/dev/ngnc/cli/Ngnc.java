@@ -1,5 +1,6 @@
 package dev.ngnc.cli;
 
+import dev.ngnc.types.RtApi;
 import dev.ngnc.diag.Diagnostic;
 import dev.ngnc.diag.DiagnosticRenderer;
 import dev.ngnc.diag.Diagnostics;
@@ -428,7 +429,7 @@ public final class Ngnc implements Callable<Integer> {
      */
     private static void warmUpHttpServer() {
         try {
-            Class.forName("dev.ngnc.rt.http.HttpServer").getMethod("warmUp").invoke(null);
+            Class.forName(RtApi.binaryName("HttpServer")).getMethod("warmUp").invoke(null);
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             // training only: a failure just leaves these classes out of the cache
         }

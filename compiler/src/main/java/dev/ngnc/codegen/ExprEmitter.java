@@ -1,5 +1,6 @@
 package dev.ngnc.codegen;
 
+import dev.ngnc.types.RtApi;
 import dev.ngnc.ast.BinaryOp;
 import dev.ngnc.ast.UnaryOp;
 import dev.ngnc.tast.OpKind;
@@ -155,9 +156,9 @@ final class ExprEmitter implements Opcodes {
                     mv.visitInsn(AASTORE);
                 }
                 objectArray(o.members());
-                mv.visitMethodInsn(INVOKESTATIC, "dev/ngnc/rt/NgnModule", "of",
-                        "([Ljava/lang/String;[Ljava/lang/Object;)Ldev/ngnc/rt/NgnModule;", false);
-                Coercions.coerce(mv, Rep.ref("dev/ngnc/rt/NgnModule"), Rep.of(o.type()));
+                mv.visitMethodInsn(INVOKESTATIC, MODULE, "of",
+                        "([Ljava/lang/String;[Ljava/lang/Object;)" + RtApi.desc("NgnModule"), false);
+                Coercions.coerce(mv, Rep.ref(MODULE), Rep.of(o.type()));
             }
             case TExpr.ModelLit m -> modelLit(m);
             case TExpr.EnumLit en -> enumLit(en);
@@ -215,8 +216,8 @@ final class ExprEmitter implements Opcodes {
                 mv.visitLdcInsn(f.field());
                 g.line(f.span());
                 mv.visitMethodInsn(INVOKESTATIC, DYN, "optionalField",
-                        "(Ljava/lang/Object;Ljava/lang/String;)Ldev/ngnc/rt/NgnEnum;", false);
-                Coercions.coerce(mv, Rep.ref("dev/ngnc/rt/NgnEnum"), Rep.of(f.type()));
+                        "(Ljava/lang/Object;Ljava/lang/String;)" + RtApi.desc("NgnEnum"), false);
+                Coercions.coerce(mv, Rep.ref(ENUM), Rep.of(f.type()));
             }
             case TExpr.Index i -> index(i);
             case TExpr.Seq sq -> {
@@ -364,7 +365,7 @@ final class ExprEmitter implements Opcodes {
                 yield D_OBJECT;
             }
         };
-        mv.visitMethodInsn(INVOKESTATIC, RT + "Fmt", "str", "(" + d + ")Ljava/lang/String;", false);
+        mv.visitMethodInsn(INVOKESTATIC, FMT, "str", "(" + d + ")Ljava/lang/String;", false);
     }
 
     private void modelLit(TExpr.ModelLit m) {
@@ -477,7 +478,7 @@ final class ExprEmitter implements Opcodes {
         Coercions.coerce(mv, Rep.ref(FN), Rep.of(c.type()));
     }
 
-    /** An integer constant other than 0 and -1: {@code %} by it needs none of {@link dev.ngnc.rt.Num#mod}'s checks. */
+    /** An integer constant other than 0 and -1: {@code %} by it needs none of {@link dev.ngnc.rt.value.Num#mod}'s checks. */
     private static boolean isSafeDivisor(TExpr divisor) {
         return divisor instanceof TExpr.Const c && c.value() instanceof Long v && v != 0 && v != -1;
     }
@@ -658,8 +659,8 @@ final class ExprEmitter implements Opcodes {
 
     /** Runtime classes whose static methods only read their operands (no need to share them). */
     private static boolean readOnlyOwner(String owner) {
-        return owner.equals(RT + "Fmt") || owner.equals(RT + "Out") || owner.equals(STR) || owner.equals(NUM)
-                || owner.equals(DYN) || owner.equals(RT + "MathLib");
+        return owner.equals(FMT) || owner.equals(OUT) || owner.equals(STR) || owner.equals(NUM)
+                || owner.equals(DYN) || owner.equals(MATHLIB);
     }
 
     /**
@@ -701,7 +702,7 @@ final class ExprEmitter implements Opcodes {
      * generic unboxing error.
      */
     private static RtMethod dynamicAssert(RtMethod m, List<TExpr> operands) {
-        if (m.owner().equals(dev.ngnc.types.JvmTypes.RT + "TestAssert") && m.name().equals("check")
+        if (m.owner().equals(TEST_ASSERT) && m.name().equals("check")
                 && !operands.isEmpty() && Types.isDynamic(operands.get(0).type())) {
             return RtMethod.stat("TestAssert", "check", operands.size() == 1 ? "(Ljava/lang/Object;)V"
                     : "(Ljava/lang/Object;Ljava/lang/String;)V");
@@ -731,7 +732,7 @@ final class ExprEmitter implements Opcodes {
                 desc = "(Ljava/lang/String;J)Ljava/lang/String;";
                 result = Rep.STRING;
             } else if (rt == Prim.BYTES) {
-                owner = RT + "NgnBytes";
+                owner = BYTES;
                 desc = "(J)J";
                 result = Rep.LONG;
             }

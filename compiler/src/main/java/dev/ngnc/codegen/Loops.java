@@ -44,7 +44,7 @@ final class Loops implements Opcodes {
     private static void channel(ExprEmitter ex, StmtEmitter st, TStmt.ForEach f) {
         MethodGen g = ex.g;
         MethodVisitor mv = ex.mv;
-        String channel = RT + "NgnChannel";
+        String channel = CHANNEL;
         ex.emitAs(f.iterable(), Rep.ref(channel));
         mv.visitMethodInsn(INVOKEVIRTUAL, channel, "iterator", "()Ljava/util/Iterator;", false);
         Rep itRep = Rep.ref("java/util/Iterator");

@@ -1,5 +1,6 @@
 package dev.ngnc.codegen;
 
+import dev.ngnc.types.RtApi;
 import dev.ngnc.tast.ClosureInfo;
 import dev.ngnc.tast.FnSymbol;
 import dev.ngnc.tast.GlobalVar;
@@ -39,7 +40,7 @@ final class ProgramEmitter implements Opcodes {
     /** Name of the static method running the whole program (top level, then main) on the current thread. */
     static final String RUN = "$run";
     /** runtime-http's server entry point ({@code serveExport(Object)}). */
-    static final String HTTP_SERVER = "dev/ngnc/rt/http/HttpServer";
+    static final String HTTP_SERVER = RtApi.cls("HttpServer");
 
     private final TProgram program;
     private final ClassRegistry reg;

@@ -1,33 +1,40 @@
 package dev.ngnc.codegen;
 
 import dev.ngnc.types.JvmTypes;
+import dev.ngnc.types.RtApi;
 
-/** Internal names and descriptors of the runtime-lib members the emitter calls directly. */
+/** Internal names and descriptors of the runtime-lib members the emitter calls directly (names from {@link RtApi}). */
 final class RtNames {
     private RtNames() {}
 
-    static final String RT = JvmTypes.RT;
     static final String OBJECT = JvmTypes.OBJECT;
     static final String STRING = JvmTypes.STRING;
 
-    static final String UNIT = RT + "Unit";
-    static final String VALUES = RT + "Values";
-    static final String SHAREABLE = RT + "Shareable";
-    static final String DYN = RT + "Dyn";
-    static final String NUM = RT + "Num";
-    static final String U8 = RT + "U8";
-    static final String ARRAY = RT + "NgnArray";
-    static final String TUPLE = RT + "NgnTuple";
-    static final String OBJ = RT + "NgnObject";
-    static final String ENUM = RT + "NgnEnum";
-    static final String RANGE = RT + "NgnRange";
-    static final String SET = RT + "NgnSet";
-    static final String FN = RT + "NgnFn";
-    static final String MODEL = RT + "NgnModel";
-    static final String ERROR = RT + "NgnError";
-    static final String STR = RT + "Str";
-    static final String RTMAIN = RT + "Rt";
-    static final String REGEX = RT + "NgnRegex";
+    static final String UNIT = RtApi.cls("Unit");
+    static final String VALUES = RtApi.cls("Values");
+    static final String SHAREABLE = RtApi.cls("Shareable");
+    static final String DYN = RtApi.cls("Dyn");
+    static final String NUM = RtApi.cls("Num");
+    static final String U8 = RtApi.cls("U8");
+    static final String ARRAY = RtApi.cls("NgnArray");
+    static final String TUPLE = RtApi.cls("NgnTuple");
+    static final String OBJ = RtApi.cls("NgnObject");
+    static final String ENUM = RtApi.cls("NgnEnum");
+    static final String RANGE = RtApi.cls("NgnRange");
+    static final String SET = RtApi.cls("NgnSet");
+    static final String FN = RtApi.cls("NgnFn");
+    static final String MODEL = RtApi.cls("NgnModel");
+    static final String ERROR = RtApi.cls("NgnError");
+    static final String STR = RtApi.cls("Str");
+    static final String RTMAIN = RtApi.cls("Rt");
+    static final String REGEX = RtApi.cls("NgnRegex");
+    static final String FMT = RtApi.cls("Fmt");
+    static final String OUT = RtApi.cls("Out");
+    static final String MATHLIB = RtApi.cls("MathLib");
+    static final String BYTES = RtApi.cls("NgnBytes");
+    static final String CHANNEL = RtApi.cls("NgnChannel");
+    static final String MODULE = RtApi.cls("NgnModule");
+    static final String TEST_ASSERT = RtApi.cls("TestAssert");
 
     static final String D_OBJECT = "Ljava/lang/Object;";
     static final String D_STRING = "Ljava/lang/String;";

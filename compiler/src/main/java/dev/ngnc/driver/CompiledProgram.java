@@ -1,5 +1,6 @@
 package dev.ngnc.driver;
 
+import dev.ngnc.types.RtApi;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ public record CompiledProgram(String mainClass, Map<String, byte[]> classes, boo
         this(mainClass, classes, classes != null && refersToHttpRuntime(classes));
     }
 
-    private static final byte[] HTTP_PACKAGE = "dev/ngnc/rt/http/".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] HTTP_PACKAGE = RtApi.HTTP.getBytes(StandardCharsets.UTF_8);
 
     /**
      * True when some class refers to a class of runtime-http ({@code serve}, an

@@ -1,5 +1,6 @@
 package dev.ngnc.jar;
 
+import dev.ngnc.types.RtApi;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -47,7 +48,7 @@ public final class LauncherGenerator {
     public static final String FIBERLESS_PROPERTY = "ngnc.fiberless";
 
     /** runtime-lib {@code AotTraining}: the training run and the launcher script's cache check ({@code --aot}). */
-    static final String AOT_TRAINING_CLASS = "dev/ngnc/rt/AotTraining";
+    static final String AOT_TRAINING_CLASS = RtApi.cls("AotTraining");
     /** runtime-lib {@code AotTraining.TRAIN_PROPERTY}. */
     public static final String AOT_TRAIN_PROPERTY = "ngnc.aot.train";
     /** runtime-lib {@code AotTraining.CACHE_PROPERTY}. */

@@ -1,5 +1,6 @@
 package dev.ngnc.jar;
 
+import dev.ngnc.types.RtApi;
 import org.objectweb.asm.ClassReader;
 
 import java.nio.charset.StandardCharsets;
@@ -18,8 +19,8 @@ import java.util.List;
  */
 final class LibraryUse {
     private static final int UTF8 = 1;
-    private static final String JSON_CLASS = RuntimeClasses.PREFIX + "Json";
-    private static final String REGEX_CLASS = RuntimeClasses.PREFIX + "NgnRegex";
+    private static final String JSON_CLASS = RtApi.cls("Json");
+    private static final String REGEX_CLASS = RtApi.cls("NgnRegex");
 
     private LibraryUse() { }
 
@@ -31,9 +32,9 @@ final class LibraryUse {
      * Runtime classes through which a program starts or waits on fibers (threads, channels, state, sleep, spawn,
      * fetch, processes, the scheduler): a program naming none of them runs its main without a scheduler.
      */
-    private static final List<String> FIBER_USERS = List.of("Fiber", "Scheduler", "NgnChannel", "NgnState",
-            "Spawn", "Fetch", "ProcessLib", "ProcessStream", "http/").stream()
-            .map(n -> RuntimeClasses.PREFIX + n).toList();
+    private static final List<String> FIBER_USERS = List.of(RtApi.cls("Fibers"), RtApi.ROOT + "fiber/",
+            RtApi.cls("NgnChannel"), RtApi.cls("NgnState"), RtApi.cls("Spawn"), RtApi.cls("Fetch"),
+            RtApi.cls("ProcessLib"), RtApi.cls("ProcessStream"), RtApi.HTTP);
 
     static boolean needsFibers(Iterable<byte[]> programClasses) {
         return anyConstant(programClasses, s -> FIBER_USERS.stream().anyMatch(s::contains));

@@ -1,5 +1,6 @@
 package dev.ngnc.jar;
 
+import dev.ngnc.types.RtApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,16 +27,16 @@ import java.util.zip.ZipFile;
  */
 public final class RuntimeClasses {
     /** Package prefix (as a jar entry name) of everything that belongs to runtime-lib. */
-    public static final String PREFIX = "dev/ngnc/rt/";
+    public static final String PREFIX = RtApi.ROOT;
     /** Package prefix of runtime-http (the HTTP server), which is not part of runtime-lib. */
-    public static final String HTTP_PREFIX = "dev/ngnc/rt/http/";
+    public static final String HTTP_PREFIX = RtApi.HTTP;
     /**
      * Resource holding runtime-http's bundle jar (its classes plus Helidon and its dependencies,
      * services and metadata merged): copied into the compiler's jar by its build.
      */
     public static final String HTTP_BUNDLE = "META-INF/ngnc/runtime-http.jar";
     /** A class that runtime-lib always has; its code source tells where runtime-lib lives. */
-    static final String ANCHOR_CLASS = "dev.ngnc.rt.Rt";
+    static final String ANCHOR_CLASS = RtApi.binaryName("Rt");
 
     private static volatile RuntimeClasses located;
 
@@ -131,7 +132,7 @@ public final class RuntimeClasses {
                 try (Stream<Path> files = Files.walk(root)) {
                     for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
                         String name = location.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
-                        if (name.startsWith(HTTP_PREFIX)) continue;
+                        if (name.startsWith(HTTP_PREFIX) || isPackageInfo(name)) continue;
                         found.put(name, Files.readAllBytes(f));
                     }
                 }
@@ -141,7 +142,8 @@ public final class RuntimeClasses {
                 Enumeration<? extends ZipEntry> all = zip.entries();
                 while (all.hasMoreElements()) {
                     ZipEntry e = all.nextElement();
-                    if (e.isDirectory() || !e.getName().startsWith(PREFIX) || e.getName().startsWith(HTTP_PREFIX)) continue;
+                    if (e.isDirectory() || !e.getName().startsWith(PREFIX) || e.getName().startsWith(HTTP_PREFIX)
+                            || isPackageInfo(e.getName())) continue;
                     try (InputStream in = zip.getInputStream(e)) {
                         found.put(e.getName(), in.readAllBytes());
                     }
@@ -188,5 +190,10 @@ public final class RuntimeClasses {
             return null;
         }
         return null;
+    }
+
+    /** A package's documentation class: nothing loads it at run time, so a program's jar does without it. */
+    static boolean isPackageInfo(String entryName) {
+        return entryName.endsWith("/package-info.class");
     }
 }

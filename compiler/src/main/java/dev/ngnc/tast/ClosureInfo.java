@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A closure literal or a nested named function: compiled to its own class extending
- * {@code dev.ngnc.rt.NgnFn}. Captures are snapshots taken at creation: each {@link Capture} copies the
+ * {@code dev.ngnc.rt.value.NgnFn}. Captures are snapshots taken at creation: each {@link Capture} copies the
  * current value of {@code source} (an expression in the enclosing body) into a field, and the body
  * reads it through {@code inner}, a local of the closure's own method initialised from that field.
  */

@@ -15,6 +15,6 @@ public enum OpKind {
     BOOL,
     /** String operands (+ concatenates; == compares contents). */
     STRING,
-    /** Any other case: boxed operands through dev.ngnc.rt.Dyn / Values.equals. */
+    /** Any other case: boxed operands through dev.ngnc.rt.value.Dyn / Values.equals. */
     DYNAMIC
 }

@@ -1,6 +1,6 @@
 package dev.ngnc.tast;
 
-import dev.ngnc.types.JvmTypes;
+import dev.ngnc.types.RtApi;
 
 /**
  * A runtime-lib method that implements a built-in operation. The emitter evaluates the operands,
@@ -10,11 +10,12 @@ import dev.ngnc.types.JvmTypes;
 public record RtMethod(Invoke invoke, String owner, String name, String descriptor) {
     public enum Invoke { STATIC, VIRTUAL }
 
+    /** A static method of the runtime entry class {@code rtClass} (a simple name, resolved by {@link RtApi}). */
     public static RtMethod stat(String rtClass, String name, String descriptor) {
-        return new RtMethod(Invoke.STATIC, JvmTypes.RT + rtClass, name, descriptor);
+        return new RtMethod(Invoke.STATIC, RtApi.cls(rtClass), name, descriptor);
     }
 
     public static RtMethod virt(String rtClass, String name, String descriptor) {
-        return new RtMethod(Invoke.VIRTUAL, JvmTypes.RT + rtClass, name, descriptor);
+        return new RtMethod(Invoke.VIRTUAL, RtApi.cls(rtClass), name, descriptor);
     }
 }

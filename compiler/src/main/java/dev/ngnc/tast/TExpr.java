@@ -19,7 +19,7 @@ public sealed interface TExpr {
     Type type();
     Span span();
 
-    /** A constant: Long, Double, Boolean, String, or dev.ngnc.rt.Unit (void) — {@code type} says which. */
+    /** A constant: Long, Double, Boolean, String, or dev.ngnc.rt.value.Unit (void) — {@code type} says which. */
     record Const(Object value, Type type, Span span) implements TExpr {}
     /** {@code Maybe::Null} of a known Maybe type. */
     record NullConst(Type type, Span span) implements TExpr {}

@@ -7,7 +7,6 @@ package dev.ngnc.types;
 public final class JvmTypes {
     private JvmTypes() {}
 
-    public static final String RT = "dev/ngnc/rt/";
     public static final String OBJECT = "java/lang/Object";
     public static final String STRING = "java/lang/String";
 
@@ -29,21 +28,21 @@ public final class JvmTypes {
         return switch (t) {
             case Prim p -> switch (p) {
                 case STRING -> STRING;
-                case BYTES -> RT + "NgnBytes";
+                case BYTES -> RtApi.cls("NgnBytes");
                 default -> OBJECT; // number, and void when boxed
             };
-            case Type.Array a -> RT + "NgnArray";
-            case Type.Tuple tu -> RT + "NgnTuple";
-            case Type.MapT m -> RT + "NgnMap";
-            case Type.SetT s -> RT + "NgnSet";
-            case Type.Channel c -> RT + "NgnChannel";
-            case Type.State s -> RT + "NgnState";
-            case Type.Fn f -> RT + "NgnFn";
+            case Type.Array a -> RtApi.cls("NgnArray");
+            case Type.Tuple tu -> RtApi.cls("NgnTuple");
+            case Type.MapT m -> RtApi.cls("NgnMap");
+            case Type.SetT s -> RtApi.cls("NgnSet");
+            case Type.Channel c -> RtApi.cls("NgnChannel");
+            case Type.State s -> RtApi.cls("NgnState");
+            case Type.Fn f -> RtApi.cls("NgnFn");
             case Type.Model m -> m.info().internalName;
-            case Type.Enum e -> RT + "NgnEnum";
-            case Type.Object o -> RT + "NgnObject";
-            case Type.Range r -> RT + "NgnRange";
-            case Type.Regex r -> RT + "NgnRegex";
+            case Type.Enum e -> RtApi.cls("NgnEnum");
+            case Type.Object o -> RtApi.cls("NgnObject");
+            case Type.Range r -> RtApi.cls("NgnRange");
+            case Type.Regex r -> RtApi.cls("NgnRegex");
             case Type.Role r -> r.info().internalName;
             default -> OBJECT;
         };

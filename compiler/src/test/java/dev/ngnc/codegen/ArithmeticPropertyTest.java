@@ -4,7 +4,7 @@ import dev.ngnc.diag.DiagnosticRenderer;
 import dev.ngnc.diag.Diagnostics;
 import dev.ngnc.driver.CompiledProgram;
 import dev.ngnc.driver.Compiler;
-import dev.ngnc.rt.NgnError;
+import dev.ngnc.rt.base.NgnError;
 import dev.ngnc.rt.Out;
 import dev.ngnc.rt.Rt;
 import dev.ngnc.source.SourceFile;

@@ -67,7 +67,7 @@ class ConstantDivisorTest {
     private static int calls(MethodNode m, String name) {
         int n = 0;
         for (AbstractInsnNode insn : m.instructions) {
-            if (insn instanceof MethodInsnNode c && c.owner.equals("dev/ngnc/rt/Num") && c.name.equals(name)) n++;
+            if (insn instanceof MethodInsnNode c && c.owner.equals(dev.ngnc.types.RtApi.cls("Num")) && c.name.equals(name)) n++;
         }
         return n;
     }

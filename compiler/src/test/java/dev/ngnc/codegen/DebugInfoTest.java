@@ -1,5 +1,6 @@
 package dev.ngnc.codegen;
 
+import dev.ngnc.types.RtApi;
 import dev.ngnc.diag.Diagnostics;
 import dev.ngnc.driver.CompiledProgram;
 import dev.ngnc.driver.Compiler;
@@ -168,7 +169,7 @@ class DebugInfoTest {
     void functionParamsLocalsLoopItemsAndDestructuredNamesAreDescribedWithTheirSlotTypes() {
         MethodNode stats = method(compile(true), "fn$stats");
         Map<String, String> expected = new TreeMap<>(Map.ofEntries(
-                Map.entry("xs", "Ldev/ngnc/rt/NgnArray;"),
+                Map.entry("xs", RtApi.desc("NgnArray")),
                 Map.entry("scale", "D"),
                 Map.entry("verbose", "Z"),
                 Map.entry("total", "J"),
@@ -221,20 +222,20 @@ class DebugInfoTest {
     void matchBindingsAndClosureParamsAndCapturesAreDescribed() {
         Map<String, byte[]> classes = compile(true);
         MethodNode describe = method(classes, "fn$describe");
-        assertEquals(Map.of("m", "Ldev/ngnc/rt/NgnEnum;", "t", "Ljava/lang/String;", "n", "J"), table(describe));
+        assertEquals(Map.of("m", RtApi.desc("NgnEnum"), "t", "Ljava/lang/String;", "n", "J"), table(describe));
         MethodNode call = method(classes, "call1");
         assertEquals(Map.of("y", "J", "offset", "J"), table(call));
         MethodNode main = method(classes, "fn$main");
-        assertEquals(Map.of("offset", "J", "f", "Ldev/ngnc/rt/NgnFn;"), table(main));
+        assertEquals(Map.of("offset", "J", "f", RtApi.desc("NgnFn")), table(main));
     }
 
     @Test
     void aNameSomePathLeavesUnassignedGetsADefaultSoTheDebuggerReadsAValue() throws Exception {
         Map<String, byte[]> classes = compile(PARTLY_ASSIGNED, true); // verify fails on an unassigned described slot
         // after `check m? { … }` whose orElse falls through, `m` is the payload (i64) for the rest of the body
-        assertEquals(Map.of("m", "J,Ldev/ngnc/rt/NgnEnum;"), table(method(classes, "fn$f")));
+        assertEquals(Map.of("m", "J," + RtApi.desc("NgnEnum")), table(method(classes, "fn$f")));
         // `r` is bound only when Circle matched, but is visible in the whole arm body
-        assertEquals(Map.of("s", "Ldev/ngnc/rt/NgnEnum;", "r", "D", "q", "D"), table(method(classes, "fn$g")));
+        assertEquals(Map.of("s", RtApi.desc("NgnEnum"), "r", "D", "q", "D"), table(method(classes, "fn$g")));
         Harness.Captured run = Harness.runCapturingOut(classes, "ngn/Main", 1 << 20);
         assertNull(run.failure());
         assertEquals("none\nafter\n1\nx\n1\n", run.stdout());

@@ -1,6 +1,6 @@
 package dev.ngnc.codegen;
 
-import dev.ngnc.rt.NgnError;
+import dev.ngnc.rt.base.NgnError;
 import dev.ngnc.tast.TProgram;
 
 import org.objectweb.asm.ClassReader;

@@ -59,7 +59,7 @@ class ModelsRolesTest {
                 b.print(b.eq(new TExpr.ModelField(b.ref(u), user, "age", I64, b.sp()), b.lit(30))));
         Map<String, byte[]> classes = Harness.emitVerified(b.program());
         Class<?> userClass = new Harness.Loader(classes).loadClass("ngn.User");
-        assertTrue(Class.forName("dev.ngnc.rt.NgnModel").isAssignableFrom(userClass));
+        assertTrue(Class.forName("dev.ngnc.rt.value.NgnModel").isAssignableFrom(userClass));
         assertTrue(userClass.getInterfaces()[0].getName().equals("ngn.Named"));
         Harness.assertOutput("hi ann\nUser {name: ann, age: 30, score: 1.5, ok: true, tags: [a]}\n"
                 + "User {name: ann, age: 30, score: 1.5, ok: true, tags: [a, b]}\ntrue\n", b.program());

@@ -139,7 +139,7 @@ class PrintValueTest {
     private static int count(MethodNode m, String name) {
         int n = 0;
         for (AbstractInsnNode insn : m.instructions) {
-            if (insn instanceof MethodInsnNode call && call.owner.equals("dev/ngnc/rt/Out") && call.name.equals(name)) {
+            if (insn instanceof MethodInsnNode call && call.owner.equals(dev.ngnc.types.RtApi.cls("Out")) && call.name.equals(name)) {
                 n++;
             }
         }

@@ -1,5 +1,6 @@
 package dev.ngnc.codegen;
 
+import dev.ngnc.types.RtApi;
 import dev.ngnc.tast.ClosureInfo;
 import dev.ngnc.tast.FnSymbol;
 import dev.ngnc.tast.LocalVar;
@@ -278,7 +279,7 @@ class ValuesClosuresTest {
                 b.forEach(y, null, new TExpr.TupleLit(List.of(b.lit(7), b.lit("seven")), tupT, b.sp()), b.print(b.ref(y))),
                 b.let(r, new TExpr.RangeLit(b.lit(3), b.lit(5), false, b.sp())),
                 b.forEach(x, i, b.ref(r), b.print(b.concat(b.ref(i), b.lit("="), b.ref(x)))),
-                b.let(s, new TExpr.Builtin(RtMethod.stat("NgnSet", "of", "(Ldev/ngnc/rt/NgnArray;)Ldev/ngnc/rt/NgnSet;"),
+                b.let(s, new TExpr.Builtin(RtMethod.stat("NgnSet", "of", "(" + RtApi.desc("NgnArray") + ")" + RtApi.desc("NgnSet")),
                         List.of(b.array(I64, b.lit(4), b.lit(4), b.lit(5))), setT, b.sp())),
                 b.forEach(y, null, b.ref(s), b.print(b.ref(y))),
                 b.let(d, b.array(STR, b.lit("a"), b.lit("b"))),
@@ -329,7 +330,7 @@ class ValuesClosuresTest {
                 b.let(v, b.call(nothing)),
                 b.print(b.ref(v)),
                 b.print(b.call(falls)),
-                b.print(new TExpr.Const(dev.ngnc.rt.Unit.VOID, Prim.VOID, b.sp())));
+                b.print(new TExpr.Const(dev.ngnc.rt.value.Unit.VOID, Prim.VOID, b.sp())));
         Harness.assertOutput("void\n0\nvoid\n", b.program());
     }
 }

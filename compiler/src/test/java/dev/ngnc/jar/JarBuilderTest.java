@@ -26,7 +26,7 @@ class JarBuilderTest {
 
     @TempDir Path tmp;
 
-    /** A stand-in runtime-lib laid out as a classes directory (with a non-runtime class that must not be copied). */
+    /** A stand-in runtime-lib laid out as a classes directory (with a non-runtime class and a package-info that must not be copied). */
     private Path fakeRuntimeDir() throws IOException {
         Path classes = tmp.resolve("rt-classes");
         Files.createDirectories(classes.resolve("dev/ngnc/rt/inner"));
@@ -34,6 +34,8 @@ class JarBuilderTest {
         Files.write(classes.resolve("dev/ngnc/rt/Rt.class"), TestPrograms.emptyClass("dev/ngnc/rt/Rt"));
         Files.write(classes.resolve("dev/ngnc/rt/inner/Value.class"), TestPrograms.emptyClass("dev/ngnc/rt/inner/Value"));
         Files.writeString(classes.resolve("dev/ngnc/rt/messages.txt"), "runtime resource\n");
+        // documentation only: not bundled
+        Files.write(classes.resolve("dev/ngnc/rt/inner/package-info.class"), TestPrograms.emptyClass("dev/ngnc/rt/inner/package-info"));
         Files.write(classes.resolve("dev/ngnc/other/NotRuntime.class"), TestPrograms.emptyClass("dev/ngnc/other/NotRuntime"));
         return classes;
     }

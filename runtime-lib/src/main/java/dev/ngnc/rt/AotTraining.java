@@ -1,5 +1,7 @@
 package dev.ngnc.rt;
 
+import dev.ngnc.rt.value.Fmt;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

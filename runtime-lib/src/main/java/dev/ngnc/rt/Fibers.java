@@ -1,5 +1,17 @@
 package dev.ngnc.rt;
 
+import dev.ngnc.rt.fiber.Fiber;
+import dev.ngnc.rt.fiber.FiberEngine;
+import dev.ngnc.rt.fiber.FiberWaiter;
+import dev.ngnc.rt.channel.NgnChannel;
+import dev.ngnc.rt.value.NgnEnum;
+import dev.ngnc.rt.base.NgnError;
+import dev.ngnc.rt.value.NgnFn;
+import dev.ngnc.rt.fiber.Scheduler;
+import dev.ngnc.rt.fiber.SchedulerDeadlock;
+import dev.ngnc.rt.fiber.SchedulerGroup;
+import dev.ngnc.rt.value.Unit;
+
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 

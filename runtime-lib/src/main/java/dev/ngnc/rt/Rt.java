@@ -1,5 +1,10 @@
 package dev.ngnc.rt;
 
+import dev.ngnc.rt.fiber.FiberEngine;
+import dev.ngnc.rt.fiber.FiberWaiter;
+import dev.ngnc.rt.base.NgnError;
+import dev.ngnc.rt.fiber.SchedulerDeadlock;
+
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,5 +1,20 @@
 package dev.ngnc.rt;
 
+import dev.ngnc.rt.value.Dyn;
+import dev.ngnc.rt.fiber.FiberEngine;
+import dev.ngnc.rt.fiber.FiberWaiter;
+import dev.ngnc.rt.value.NgnArray;
+import dev.ngnc.rt.channel.NgnChannel;
+import dev.ngnc.rt.value.NgnEnum;
+import dev.ngnc.rt.base.NgnError;
+import dev.ngnc.rt.value.NgnFn;
+import dev.ngnc.rt.value.NgnMap;
+import dev.ngnc.rt.value.NgnObject;
+import dev.ngnc.rt.fiber.Scheduler;
+import dev.ngnc.rt.fiber.SchedulerDeadlock;
+import dev.ngnc.rt.fiber.SchedulerGroup;
+import dev.ngnc.rt.value.Unit;
+
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;

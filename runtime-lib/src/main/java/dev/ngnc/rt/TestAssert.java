@@ -1,5 +1,7 @@
 package dev.ngnc.rt;
 
+import dev.ngnc.rt.base.NgnError;
+
 /**
  * {@code assert} of {@code tbx::test} (spec 9.3). Prints {@code ✅ <msg>} on success; on
  * failure prints {@code ❌ <msg>} then throws RT {@code Assertion failed: <msg>}.

@@ -1,5 +1,11 @@
 package dev.ngnc.rt;
 
+import dev.ngnc.rt.fiber.FiberEngine;
+import dev.ngnc.rt.channel.NgnChannel;
+import dev.ngnc.rt.value.NgnFn;
+import dev.ngnc.rt.value.NgnState;
+import dev.ngnc.rt.value.Unit;
+
 import java.io.PrintStream;
 import java.util.concurrent.SynchronousQueue;
 

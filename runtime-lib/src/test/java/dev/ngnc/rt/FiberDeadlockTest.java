@@ -1,5 +1,11 @@
 package dev.ngnc.rt;
 
+import dev.ngnc.rt.value.NgnArray;
+import dev.ngnc.rt.channel.NgnChannel;
+import dev.ngnc.rt.value.NgnEnum;
+import dev.ngnc.rt.value.NgnFn;
+import dev.ngnc.rt.value.NgnState;
+
 import static dev.ngnc.rt.FiberFixtures.closure;
 import static dev.ngnc.rt.FiberFixtures.closureV;
 import static dev.ngnc.rt.FiberFixtures.print;
@@ -40,7 +46,7 @@ class FiberDeadlockTest {
      */
     private static final String PROGRAM = String.join("\n",
             "package ngnprog;",                                                         // 1
-            "import dev.ngnc.rt.*;",                                                     // 2
+            "import dev.ngnc.rt.*; import dev.ngnc.rt.value.*; import dev.ngnc.rt.channel.*;", // 2
             "class Prog {",                                                              // 3
             "  static NgnFn fn(java.util.function.Supplier<Object> s) {",               // 4
             "    return new NgnFn() {",                                                  // 5

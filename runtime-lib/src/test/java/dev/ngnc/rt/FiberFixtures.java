@@ -1,5 +1,12 @@
 package dev.ngnc.rt;
 
+import dev.ngnc.rt.fiber.FiberEngine;
+import dev.ngnc.rt.value.Fmt;
+import dev.ngnc.rt.channel.NgnChannel;
+import dev.ngnc.rt.base.NgnError;
+import dev.ngnc.rt.value.NgnFn;
+import dev.ngnc.rt.value.Unit;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -8,12 +15,12 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** Helpers for fiber/channel/spawn tests: ngn-like programs written in Java. */
-final class FiberFixtures {
+public final class FiberFixtures {
     private FiberFixtures() {
     }
 
     /** Both engines when continuations are available (they are under Maven: see the pom's argLine). */
-    static List<String> engines() {
+    public static List<String> engines() {
         List<String> out = new ArrayList<>();
         if (FiberEngine.named("continuation") != null) {
             out.add("continuation");
@@ -23,7 +30,7 @@ final class FiberFixtures {
     }
 
     /** A zero-parameter closure {@code || body()}. */
-    static NgnFn closure(Supplier<Object> body) {
+    public static NgnFn closure(Supplier<Object> body) {
         return new NgnFn() {
             @Override
             public int arity() {
@@ -38,7 +45,7 @@ final class FiberFixtures {
     }
 
     /** A closure returning void. */
-    static NgnFn closureV(Runnable body) {
+    public static NgnFn closureV(Runnable body) {
         return closure(() -> {
             body.run();
             return Unit.VOID;
@@ -46,7 +53,7 @@ final class FiberFixtures {
     }
 
     /** A named top-level function value {@code <fn name>}. */
-    static NgnFn named(String name, Supplier<Object> body) {
+    public static NgnFn named(String name, Supplier<Object> body) {
         return new NgnFn() {
             @Override
             public int arity() {
@@ -66,16 +73,16 @@ final class FiberFixtures {
     }
 
     /** ngn {@code print(x)}. */
-    static void print(Object x) {
+    public static void print(Object x) {
         Out.println(Fmt.str(x));
     }
 
     /** Outcome of a program run. */
-    record Run(int status, String out, String err) {
+    public record Run(int status, String out, String err) {
     }
 
     /** Runs {@code body} as an ngn program (like {@code Rt.runMain}) on the given engine. */
-    static Run run(String engine, Runnable body) {
+    public static Run run(String engine, Runnable body) {
         FiberEngine e = FiberEngine.named(engine);
         if (e == null) {
             throw new IllegalStateException("engine unavailable: " + engine);
@@ -88,13 +95,13 @@ final class FiberFixtures {
     }
 
     /** A stack trace whose top frame is an ngn source line, as generated code would have. */
-    static NgnError ngnError(NgnError e, int line) {
+    public static NgnError ngnError(NgnError e, int line) {
         e.setStackTrace(new StackTraceElement[] {new StackTraceElement("Main", "fn_main", "main.ngn", line)});
         return e;
     }
 
     /** {@code |t| t + (<- gate)}: an update closure that blocks on a channel. */
-    static NgnFn fn1Blocking(NgnChannel gate) {
+    public static NgnFn fn1Blocking(NgnChannel gate) {
         return Fixtures.fn1(t -> (Long) t + (Long) gate.receive());
     }
 }

@@ -1,5 +1,12 @@
 package dev.ngnc.rt;
 
+import dev.ngnc.rt.fiber.FiberEngine;
+import dev.ngnc.rt.value.NgnArray;
+import dev.ngnc.rt.channel.NgnChannel;
+import dev.ngnc.rt.value.NgnEnum;
+import dev.ngnc.rt.base.NgnError;
+import dev.ngnc.rt.value.NgnState;
+
 import static dev.ngnc.rt.FiberFixtures.closure;
 import static dev.ngnc.rt.FiberFixtures.closureV;
 import static dev.ngnc.rt.FiberFixtures.print;

@@ -1,5 +1,10 @@
 package dev.ngnc.rt;
 
+import dev.ngnc.rt.fiber.FiberEngine;
+import dev.ngnc.rt.value.Fmt;
+import dev.ngnc.rt.channel.NgnChannel;
+import dev.ngnc.rt.base.NgnError;
+
 import static dev.ngnc.rt.FiberFixtures.closure;
 import static dev.ngnc.rt.FiberFixtures.closureV;
 import static dev.ngnc.rt.FiberFixtures.print;

@@ -1,21 +1,25 @@
 package dev.ngnc.rt;
 
+import dev.ngnc.rt.value.NgnArray;
+import dev.ngnc.rt.value.NgnFn;
+import dev.ngnc.rt.value.NgnModel;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
 /** Helpers shared by the tests. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {
     }
 
     /** A model {@code Point { x: i64, tags: array<string> }} written as the code generator would. */
-    static final class Point extends NgnModel {
+    public static final class Point extends NgnModel {
         private static final String[] NAMES = {"x", "tags"};
         public long x;
         public NgnArray tags;
 
-        Point(long x, NgnArray tags) {
+        public Point(long x, NgnArray tags) {
             this.x = x;
             this.tags = tags;
         }
@@ -41,7 +45,7 @@ final class Fixtures {
     }
 
     /** A one-parameter closure. */
-    static NgnFn fn1(Function<Object, Object> body) {
+    public static NgnFn fn1(Function<Object, Object> body) {
         return new NgnFn() {
             @Override
             public int arity() {
@@ -56,7 +60,7 @@ final class Fixtures {
     }
 
     /** Captures what {@link Out} prints while {@code body} runs. */
-    static String captureOut(Runnable body) {
+    public static String captureOut(Runnable body) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Out.redirect(bytes);
         try {
@@ -68,7 +72,7 @@ final class Fixtures {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    static NgnArray longs(long... xs) {
+    public static NgnArray longs(long... xs) {
         Object[] out = new Object[xs.length];
         for (int i = 0; i < xs.length; i++) {
             out[i] = xs[i];

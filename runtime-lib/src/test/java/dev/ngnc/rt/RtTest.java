@@ -1,5 +1,8 @@
 package dev.ngnc.rt;
 
+import dev.ngnc.rt.value.NgnArray;
+import dev.ngnc.rt.base.NgnError;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class RtTest {
     private static final StackTraceElement[] NGN_TRACE = {
-        new StackTraceElement("dev.ngnc.rt.NgnArray", "get", "NgnArray.java", 10),
+        new StackTraceElement("dev.ngnc.rt.value.NgnArray", "get", "NgnArray.java", 10),
         new StackTraceElement("Main", "fn_main", "main.ngn", 5),
         new StackTraceElement("Main", "main", "main.ngn", 1),
     };
@@ -88,7 +91,7 @@ class RtTest {
     @Test
     void backtraceListsNgnFramesInnermostFirstWithReadableNames() {
         StackTraceElement[] trace = {
-            new StackTraceElement("dev.ngnc.rt.NgnArray", "get", "NgnArray.java", 10),
+            new StackTraceElement("dev.ngnc.rt.value.NgnArray", "get", "NgnArray.java", 10),
             new StackTraceElement("ngn.Main", "fn$total", "main.ngn", 2),
             new StackTraceElement("ngn.Main", "ext$model$User$bad", "main.ngn", 14),
             new StackTraceElement("ngn.Main$Closure1", "call1", "main.ngn", 19),

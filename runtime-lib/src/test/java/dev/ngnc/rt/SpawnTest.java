@@ -1,5 +1,16 @@
 package dev.ngnc.rt;
 
+import dev.ngnc.rt.value.Fmt;
+import dev.ngnc.rt.value.NgnArray;
+import dev.ngnc.rt.channel.NgnChannel;
+import dev.ngnc.rt.value.NgnEnum;
+import dev.ngnc.rt.base.NgnError;
+import dev.ngnc.rt.value.NgnFn;
+import dev.ngnc.rt.value.NgnMap;
+import dev.ngnc.rt.value.NgnObject;
+import dev.ngnc.rt.value.NgnState;
+import dev.ngnc.rt.value.Unit;
+
 import static dev.ngnc.rt.FiberFixtures.closure;
 import static dev.ngnc.rt.FiberFixtures.named;
 import static dev.ngnc.rt.FiberFixtures.print;

@@ -1,5 +1,7 @@
 package dev.ngnc.rt;
 
+import dev.ngnc.rt.base.NgnError;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,19 +1,19 @@
 package dev.ngnc.rt.http;
 
 import dev.ngnc.rt.Fibers;
-import dev.ngnc.rt.Fmt;
-import dev.ngnc.rt.HttpText;
-import dev.ngnc.rt.NgnBytes;
-import dev.ngnc.rt.NgnChannel;
-import dev.ngnc.rt.NgnEnum;
-import dev.ngnc.rt.NgnFn;
-import dev.ngnc.rt.NgnMap;
-import dev.ngnc.rt.NgnModel;
-import dev.ngnc.rt.NgnObject;
+import dev.ngnc.rt.value.Fmt;
+import dev.ngnc.rt.tbx.HttpText;
+import dev.ngnc.rt.value.NgnBytes;
+import dev.ngnc.rt.channel.NgnChannel;
+import dev.ngnc.rt.value.NgnEnum;
+import dev.ngnc.rt.value.NgnFn;
+import dev.ngnc.rt.value.NgnMap;
+import dev.ngnc.rt.value.NgnModel;
+import dev.ngnc.rt.value.NgnObject;
 import dev.ngnc.rt.Out;
-import dev.ngnc.rt.Response;
+import dev.ngnc.rt.tbx.Response;
 import dev.ngnc.rt.Rt;
-import dev.ngnc.rt.Unit;
+import dev.ngnc.rt.value.Unit;
 
 import io.helidon.common.uri.UriQuery;
 import io.helidon.http.DirectHandler;

@@ -1,10 +1,10 @@
 package dev.ngnc.rt.http;
 
 import dev.ngnc.rt.Fibers;
-import dev.ngnc.rt.HttpText;
-import dev.ngnc.rt.NgnChannel;
-import dev.ngnc.rt.NgnError;
-import dev.ngnc.rt.NgnFn;
+import dev.ngnc.rt.tbx.HttpText;
+import dev.ngnc.rt.channel.NgnChannel;
+import dev.ngnc.rt.base.NgnError;
+import dev.ngnc.rt.value.NgnFn;
 import dev.ngnc.rt.Out;
 import dev.ngnc.rt.Rt;
 
@@ -69,7 +69,7 @@ public final class HttpServer {
     public static void serve(Object handler, Object config) {
         if (!(handler instanceof NgnFn fn)) {
             throw NgnError.runtime("serve() expects a handler function fn(req: Request), got "
-                    + dev.ngnc.rt.Values.kindName(handler));
+                    + dev.ngnc.rt.value.Values.kindName(handler));
         }
         ServerConfig cfg = ServerConfig.parse(config);
         Running r = start(fn, cfg, System.err);
@@ -104,7 +104,7 @@ public final class HttpServer {
 
             @Override
             public Object call1(Object request) {
-                return new dev.ngnc.rt.Response(200, "", true, dev.ngnc.rt.NgnMap.empty(),
+                return new dev.ngnc.rt.tbx.Response(200, "", true, dev.ngnc.rt.value.NgnMap.empty(),
                         ((Request) request).text());
             }
         };
@@ -112,8 +112,8 @@ public final class HttpServer {
                 ServerConfig.DEFAULT_MAX_HEADERS, ServerConfig.DEFAULT_HEADERS_TIMEOUT_MS, ServerConfig.DEFAULT_BODY_TIMEOUT_MS);
         Running r = start(hello, cfg, System.err);
         try {
-            dev.ngnc.rt.Fetch.fetch("http://127.0.0.1:" + r.port() + "/warm-up",
-                    dev.ngnc.rt.NgnObject.of(new String[] {"method", "body"}, new Object[] {"POST", "x"})).receive();
+            dev.ngnc.rt.tbx.Fetch.fetch("http://127.0.0.1:" + r.port() + "/warm-up",
+                    dev.ngnc.rt.value.NgnObject.of(new String[] {"method", "body"}, new Object[] {"POST", "x"})).receive();
         } finally {
             r.stop(false);
         }

@@ -1,9 +1,9 @@
 package dev.ngnc.rt.http;
 
-import dev.ngnc.rt.HttpText;
-import dev.ngnc.rt.NgnEnum;
-import dev.ngnc.rt.NgnMap;
-import dev.ngnc.rt.NgnModel;
+import dev.ngnc.rt.tbx.HttpText;
+import dev.ngnc.rt.value.NgnEnum;
+import dev.ngnc.rt.value.NgnMap;
+import dev.ngnc.rt.value.NgnModel;
 
 /**
  * The built-in {@code Request} model an HTTP handler receives (spec 11.7, docs build/http.md).

@@ -1,8 +1,8 @@
 package dev.ngnc.rt.http;
 
-import dev.ngnc.rt.Fmt;
-import dev.ngnc.rt.HttpText;
-import dev.ngnc.rt.NgnError;
+import dev.ngnc.rt.value.Fmt;
+import dev.ngnc.rt.tbx.HttpText;
+import dev.ngnc.rt.base.NgnError;
 
 /**
  * The {@code config} of {@code serve(handler, config)} / {@code export default { fetch, config }}

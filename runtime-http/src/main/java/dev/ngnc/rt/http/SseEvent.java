@@ -1,6 +1,6 @@
 package dev.ngnc.rt.http;
 
-import dev.ngnc.rt.NgnModel;
+import dev.ngnc.rt.value.NgnModel;
 
 /**
  * The built-in {@code SseEvent} model (spec 11.7): {@code data} (newlines become several

@@ -1,8 +1,8 @@
 package dev.ngnc.rt.http;
 
-import dev.ngnc.rt.NgnChannel;
-import dev.ngnc.rt.NgnModel;
-import dev.ngnc.rt.Values;
+import dev.ngnc.rt.channel.NgnChannel;
+import dev.ngnc.rt.value.NgnModel;
+import dev.ngnc.rt.value.Values;
 
 /**
  * The built-in {@code SseResponse} model (spec 11.7): a Server-Sent Events stream. {@code status}

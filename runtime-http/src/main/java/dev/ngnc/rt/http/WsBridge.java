@@ -1,11 +1,11 @@
 package dev.ngnc.rt.http;
 
 import dev.ngnc.rt.Fibers;
-import dev.ngnc.rt.Fmt;
-import dev.ngnc.rt.HttpText;
-import dev.ngnc.rt.NgnBytes;
-import dev.ngnc.rt.NgnChannel;
-import dev.ngnc.rt.NgnError;
+import dev.ngnc.rt.value.Fmt;
+import dev.ngnc.rt.tbx.HttpText;
+import dev.ngnc.rt.value.NgnBytes;
+import dev.ngnc.rt.channel.NgnChannel;
+import dev.ngnc.rt.base.NgnError;
 
 import io.helidon.common.buffers.BufferData;
 import io.helidon.http.HeaderNames;

@@ -1,8 +1,8 @@
 package dev.ngnc.rt.http;
 
-import dev.ngnc.rt.NgnChannel;
-import dev.ngnc.rt.NgnMap;
-import dev.ngnc.rt.Response;
+import dev.ngnc.rt.channel.NgnChannel;
+import dev.ngnc.rt.value.NgnMap;
+import dev.ngnc.rt.tbx.Response;
 
 import org.junit.jupiter.api.Test;
 
@@ -211,7 +211,7 @@ class ConnectionGuardTest {
     void fibersAHandlerStartsRunToTheirEndAfterTheResponse() throws Exception {
         CompletableFuture<String> background = new CompletableFuture<>();
         try (ServerFixture s = new ServerFixture(req -> {
-            dev.ngnc.rt.Fibers.thread(new dev.ngnc.rt.NgnFn() {
+            dev.ngnc.rt.Fibers.thread(new dev.ngnc.rt.value.NgnFn() {
                 @Override
                 public int arity() {
                     return 0;

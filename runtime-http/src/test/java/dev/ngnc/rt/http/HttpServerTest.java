@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ngnc.rt.Fibers;
-import dev.ngnc.rt.Json;
-import dev.ngnc.rt.NgnBytes;
-import dev.ngnc.rt.NgnChannel;
-import dev.ngnc.rt.NgnMap;
-import dev.ngnc.rt.NgnObject;
-import dev.ngnc.rt.Response;
+import dev.ngnc.rt.tbx.Json;
+import dev.ngnc.rt.value.NgnBytes;
+import dev.ngnc.rt.channel.NgnChannel;
+import dev.ngnc.rt.value.NgnMap;
+import dev.ngnc.rt.value.NgnObject;
+import dev.ngnc.rt.tbx.Response;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -373,17 +373,17 @@ class HttpServerTest {
     void startupErrorsNameTheCause() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             NgnObject cfg = NgnObject.of(new String[] {"port", "host"}, new Object[] {(long) taken.getLocalPort(), "127.0.0.1"});
-            dev.ngnc.rt.NgnError e = org.junit.jupiter.api.Assertions.assertThrows(dev.ngnc.rt.NgnError.class,
+            dev.ngnc.rt.base.NgnError e = org.junit.jupiter.api.Assertions.assertThrows(dev.ngnc.rt.base.NgnError.class,
                     () -> HttpServer.start(ServerFixture.fn(r -> null), ServerConfig.parse(cfg), System.err));
             assertTrue(e.ngnMessage().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), e.ngnMessage());
             assertTrue(e.ngnMessage().toLowerCase().contains("in use"), e.ngnMessage());
         }
         NgnObject tls = NgnObject.of(new String[] {"port", "tls"}, new Object[] {0L,
             NgnObject.of(new String[] {"cert", "key"}, new Object[] {"/nonexistent/cert.pem", "/nonexistent/key.pem"})});
-        dev.ngnc.rt.NgnError e = org.junit.jupiter.api.Assertions.assertThrows(dev.ngnc.rt.NgnError.class,
+        dev.ngnc.rt.base.NgnError e = org.junit.jupiter.api.Assertions.assertThrows(dev.ngnc.rt.base.NgnError.class,
                 () -> HttpServer.start(ServerFixture.fn(r -> null), ServerConfig.parse(tls), System.err));
         assertEquals("Runtime Error: HTTP server: TLS certificate file '/nonexistent/cert.pem' does not exist", e.ngnMessage());
-        dev.ngnc.rt.NgnError port = org.junit.jupiter.api.Assertions.assertThrows(dev.ngnc.rt.NgnError.class,
+        dev.ngnc.rt.base.NgnError port = org.junit.jupiter.api.Assertions.assertThrows(dev.ngnc.rt.base.NgnError.class,
                 () -> ServerConfig.parse(NgnObject.of(new String[] {"port"}, new Object[] {"eighty"})));
         assertEquals("Runtime Error: HTTP server config: port must be an integer, got 'eighty'", port.ngnMessage());
     }

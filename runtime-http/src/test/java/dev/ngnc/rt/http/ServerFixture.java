@@ -1,9 +1,9 @@
 package dev.ngnc.rt.http;
 
-import dev.ngnc.rt.NgnFn;
-import dev.ngnc.rt.NgnMap;
-import dev.ngnc.rt.NgnObject;
-import dev.ngnc.rt.Response;
+import dev.ngnc.rt.value.NgnFn;
+import dev.ngnc.rt.value.NgnMap;
+import dev.ngnc.rt.value.NgnObject;
+import dev.ngnc.rt.tbx.Response;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ngnc.rt.NgnError;
-import dev.ngnc.rt.NgnObject;
+import dev.ngnc.rt.base.NgnError;
+import dev.ngnc.rt.value.NgnObject;
 
 import java.io.FileInputStream;
 import java.net.URI;

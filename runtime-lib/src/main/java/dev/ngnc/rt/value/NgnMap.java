@@ -1,0 +1,181 @@
+package dev.ngnc.rt.value;
+
+import dev.ngnc.rt.base.NgnError;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An ngn {@code map<K, V>}: insertion-ordered, keys compared by ngn {@code ==}; valid keys
+ * are numbers, strings, bools and bytes (others ⇒ RT, e.g.
+ * {@code Enums cannot be used as map keys or set values}). Value semantics via copy-on-write
+ * (see {@link Shareable}). Prints as {@code map{k: v, k2: v2}}. Never {@code ==} to anything.
+ *
+ * <p>{@link #set} and {@link #remove} must only be called on a {@link #writable()} result.
+ */
+public final class NgnMap implements Shareable {
+    /** normalized key → value, in insertion order. */
+    private final LinkedHashMap<Object, Object> entries;
+    /** normalized key → the key as first inserted, only where they differ (e.g. 1.0 vs 1). */
+    private HashMap<Object, Object> originalKeys;
+    private boolean shared;
+
+    private NgnMap(LinkedHashMap<Object, Object> entries, HashMap<Object, Object> originalKeys) {
+        this.entries = entries;
+        this.originalKeys = originalKeys;
+    }
+
+    /** ngn {@code map<K, V>()}: a new empty map. */
+    public static NgnMap empty() {
+        return new NgnMap(new LinkedHashMap<>(), null);
+    }
+
+    /**
+     * ngn {@code map([(k, v), …])}: seeded from an array of 2-tuples; later entries win.
+     * A non-pair element ⇒ RT {@code map() expects an array of (key, value) tuples}.
+     */
+    public static NgnMap of(NgnArray pairs) {
+        NgnMap m = empty();
+        for (int i = 0; i < pairs.length(); i++) {
+            if (!(pairs.rawGet(i) instanceof NgnTuple t) || t.length() != 2) {
+                throw NgnError.runtime("map() expects an array of (key, value) tuples");
+            }
+            m.put(t.rawGet(0), Values.share(t.rawGet(1)));
+        }
+        return m;
+    }
+
+    // ---- copy-on-write ----
+
+    /** Marks this map shared; O(1). Returns this. */
+    @Override
+    public NgnMap share() {
+        shared = true;
+        return this;
+    }
+
+    /** This map if unshared, else an unshared copy whose copy-on-write values are shared. */
+    @Override
+    public NgnMap writable() {
+        if (!shared) {
+            return this;
+        }
+        for (Object v : entries.values()) {
+            Values.share(v);
+        }
+        return new NgnMap(new LinkedHashMap<>(entries),
+                originalKeys == null ? null : new HashMap<>(originalKeys));
+    }
+
+    @Override
+    public boolean isShared() {
+        return shared;
+    }
+
+    private void checkWritable() {
+        if (shared) {
+            throw NgnError.internal("mutation of a shared map (missing writable())");
+        }
+    }
+
+    // ---- methods ----
+
+    /** ngn {@code m.size()}. */
+    public long size() {
+        return entries.size();
+    }
+
+    /** ngn {@code m.has(k)}. */
+    public boolean has(Object key) {
+        return entries.containsKey(MapKeys.normalize(key));
+    }
+
+    /** ngn {@code m.get(k)}: {@code Value(v)} (v shared) or {@code Null}. */
+    public NgnEnum get(Object key) {
+        Object nk = MapKeys.normalize(key);
+        Object v = entries.get(nk);
+        if (v == null && !entries.containsKey(nk)) {
+            return NgnEnum.NULL;
+        }
+        return NgnEnum.value(Values.share(v));
+    }
+
+    /**
+     * ngn {@code m.set(k, v)}: inserts or replaces; returns this map (so chains
+     * {@code m.set(a, 1).set(b, 2)} apply every call). A caller that keeps the result as a
+     * second reference must {@code share()} it.
+     */
+    public NgnMap set(Object key, Object value) {
+        checkWritable();
+        put(key, value);
+        return this;
+    }
+
+    private void put(Object key, Object value) {
+        Object nk = MapKeys.normalize(key);
+        boolean isNew = !entries.containsKey(nk);
+        entries.put(nk, value);
+        if (isNew && nk != key) {
+            if (originalKeys == null) {
+                originalKeys = new HashMap<>();
+            }
+            originalKeys.put(nk, key);
+        }
+    }
+
+    /** ngn {@code m.remove(k)}: removes the entry; returns its value, or {@code void} if absent. */
+    public Object remove(Object key) {
+        checkWritable();
+        Object nk = MapKeys.normalize(key);
+        if (!entries.containsKey(nk)) {
+            return Unit.VOID;
+        }
+        if (originalKeys != null) {
+            originalKeys.remove(nk);
+        }
+        return entries.remove(nk);
+    }
+
+    /** The keys in insertion order (fresh array; for json and the like). */
+    public Object[] keys() {
+        Object[] out = new Object[entries.size()];
+        int i = 0;
+        for (Object nk : entries.keySet()) {
+            out[i++] = originalKey(nk);
+        }
+        return out;
+    }
+
+    /** The values in insertion order (fresh array; references not shared). */
+    public Object[] values() {
+        return entries.values().toArray();
+    }
+
+    private Object originalKey(Object nk) {
+        if (originalKeys == null) {
+            return nk;
+        }
+        Object k = originalKeys.get(nk);
+        return k == null ? nk : k;
+    }
+
+    void appendEntries(StringBuilder sb) {
+        boolean first = true;
+        for (Map.Entry<Object, Object> e : entries.entrySet()) {
+            if (!first) {
+                sb.append(", ");
+            }
+            first = false;
+            Fmt.append(sb, originalKey(e.getKey()));
+            sb.append(": ");
+            Fmt.append(sb, e.getValue());
+        }
+    }
+
+    /** {@code fmt}: {@code map{k: v, …}}. */
+    @Override
+    public String toString() {
+        return Fmt.str(this);
+    }
+}
