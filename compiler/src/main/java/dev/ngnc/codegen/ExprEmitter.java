@@ -635,7 +635,9 @@ final class ExprEmitter implements Opcodes {
                     + fn.params.size());
         }
         for (int i = 0; i < c.args().size(); i++) {
-            emitValue(c.args().get(i), Rep.slot(fn.params.get(i).type));
+            TExpr a = c.args().get(i);
+            if (Borrows.lends(prog.borrows, c, i)) emitAs(a, Rep.slot(fn.params.get(i).type));
+            else emitValue(a, Rep.slot(fn.params.get(i).type));
         }
         g.line(c.span());
         mv.visitMethodInsn(INVOKESTATIC, fn.ownerInternalName, fn.jvmName, fn.descriptor(), false);
