@@ -646,6 +646,16 @@ final class ExprEmitter implements Opcodes {
     private void callValue(TExpr.CallValue c) {
         emitAs(c.callee(), Rep.ref(FN));
         int k = c.args().size();
+        if (k == 1 && c.callee().type() instanceof dev.ngnc.types.Type.Fn f && f.params().size() == 1
+                && f.params().get(0) == Prim.I64 && f.result() == Prim.I64 && c.args().get(0).type() == Prim.I64) {
+            // fn<i64, i64> called with an i64: NgnFn.callJJ, unboxed when the closure is (i64) -> i64 and the
+            // boxed call1 otherwise (NgnFn's default does what this site did before)
+            emitAs(c.args().get(0), Rep.LONG);
+            g.line(c.span());
+            mv.visitMethodInsn(INVOKEVIRTUAL, FN, ClosureEmitter.JJ, ClosureEmitter.JJ_DESC, false);
+            Coercions.coerce(mv, Rep.LONG, Rep.of(c.type()));
+            return;
+        }
         if (k <= 4) {
             for (TExpr a : c.args()) emitValue(a, Rep.OBJECT);
             g.line(c.span());
