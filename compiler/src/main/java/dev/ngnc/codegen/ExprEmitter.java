@@ -340,8 +340,16 @@ final class ExprEmitter implements Opcodes {
         }
         StringBuilder desc = new StringBuilder("(");
         for (TExpr a : args) {
-            emitString(a);
-            desc.append(D_STRING);
+            Rep r = Rep.of(a.type());
+            if (r.equals(Rep.LONG) || r.equals(Rep.BOOLEAN)) {
+                // the concat factory formats long and boolean as Fmt.str does (Long.toString, true/false), without
+                // the intermediate String
+                emit(a);
+                desc.append(r.descriptor());
+            } else {
+                emitString(a);
+                desc.append(D_STRING);
+            }
         }
         desc.append(")Ljava/lang/String;");
         mv.visitInvokeDynamicInsn("makeConcatWithConstants", desc.toString(), CONCAT_BSM, recipe.toString());
