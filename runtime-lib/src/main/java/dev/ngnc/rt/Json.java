@@ -234,6 +234,16 @@ public final class Json {
                         }
                     }
                     case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                        if (t == JsonToken.VALUE_NUMBER_INT && fitsLong(p.getNumberType())) {
+                            // the parser has the value already: no String, no second parse
+                            int len = p.getTextLength();
+                            long v = p.getLongValue();
+                            Object n = v == 0 && p.getTextCharacters()[p.getTextOffset()] == '-' ? (Object) (-0.0) : v;
+                            if (deliver(n, start + len)) {
+                                return;
+                            }
+                            continue;
+                        }
                         String text = p.getText();
                         int stop = start + text.length();
                         if (deliver(number(text, t == JsonToken.VALUE_NUMBER_INT, stop), stop)) {
@@ -288,6 +298,10 @@ public final class Json {
                 state = ARRAY_NEXT;
             }
             return false;
+        }
+
+        private static boolean fitsLong(JsonParser.NumberType nt) {
+            return nt == JsonParser.NumberType.INT || nt == JsonParser.NumberType.LONG;
         }
 
         /** A JSON number's ngn value, like the reference's serde_json conversion. */
@@ -766,11 +780,18 @@ public final class Json {
 
     /** {@code keys[i]} ↦ {@code values[i]} (for i < keys.length), sorted by key. */
     private static void writeObject(StringBuilder sb, String[] keys, Object[] values) {
-        Integer[] order = new Integer[keys.length];
+        // insertion sort of the indices: objects are small and their keys often in order already; stable, as the
+        // boxed Arrays.sort it replaces
+        int[] order = new int[keys.length];
         for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+            int x = i;
+            int j = i;
+            while (j > 0 && KEY_ORDER.compare(keys[order[j - 1]], keys[x]) > 0) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = x;
         }
-        Arrays.sort(order, (x, y) -> KEY_ORDER.compare(keys[x], keys[y]));
         sb.append('{');
         for (int k = 0; k < order.length; k++) {
             if (k > 0) {
