@@ -69,6 +69,13 @@ public final class Json {
     }
 
     /**
+     * The parser's char buffers, reused per thread (the parser hands them back when closed): a parse never
+     * yields to another fiber of the carrier, and the recycler's slots are atomic anyway. A fresh recycler per
+     * parse allocated its buffers every time.
+     */
+    private static final ThreadLocal<BufferRecycler> RECYCLER = ThreadLocal.withInitial(BufferRecycler::new);
+
+    /**
      * Jackson's UTF-8 parser over {@code in}, built directly rather than through
      * {@code JsonFactory} so that the shaded copy of jackson-core needs only the parser's
      * classes (no generators, async parsers or data binding hooks): a much smaller jar.
@@ -76,7 +83,7 @@ public final class Json {
      */
     private static JsonParser newParser(byte[] in) {
         IOContext ctxt = new IOContext(LIMITS, StreamWriteConstraints.defaults(),
-                ErrorReportConfiguration.defaults(), new BufferRecycler(), ContentReference.redacted(), false);
+                ErrorReportConfiguration.defaults(), RECYCLER.get(), ContentReference.redacted(), false);
         ctxt.setEncoding(JsonEncoding.UTF8);
         return new UTF8StreamJsonParser(ctxt, JsonParser.Feature.collectDefaults(), null, null,
                 KEY_SYMBOLS.makeChild(0), in, 0, in.length, false);
