@@ -3,6 +3,7 @@ package dev.ngnc.codegen;
 import dev.ngnc.tast.ClosureInfo;
 import dev.ngnc.tast.FnSymbol;
 import dev.ngnc.tast.LocalVar;
+import dev.ngnc.types.Prim;
 
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
@@ -66,17 +67,23 @@ final class ClosureEmitter implements Opcodes {
         commonMembers(cw, info.params.size(), info.displayName == null ? "<closure>" : info.displayName);
 
         int k = info.params.size();
-        MethodGen g = new MethodGen(cw, self, ACC_PUBLIC, callName(k), callDescriptor(k), info.result, Rep.OBJECT,
+        boolean jj = isLongToLong(info);
+        MethodGen g = jj ? new MethodGen(cw, self, ACC_PUBLIC, JJ, JJ_DESC, info.result, Rep.LONG, prog.debugInfo)
+                : new MethodGen(cw, self, ACC_PUBLIC, callName(k), callDescriptor(k), info.result, Rep.OBJECT,
                 prog.debugInfo);
-        int[] args = reserveArgs(g, k);
+        int[] args = jj ? new int[] {g.reserveParam(Rep.LONG)} : reserveArgs(g, k);
         ExprEmitter ex = new ExprEmitter(prog, g);
         mv = g.mv();
         if (info.body != null) g.line(info.body.span());
         checkArgCount(mv, k, args);
         for (int i = 0; i < k; i++) {
             LocalVar p = info.params.get(i);
-            loadArg(mv, k, args, i);
-            Coercions.coerce(mv, Rep.OBJECT, Rep.slot(p.type));
+            if (jj) {
+                mv.visitVarInsn(LLOAD, args[0]);
+            } else {
+                loadArg(mv, k, args, i);
+                Coercions.coerce(mv, Rep.OBJECT, Rep.slot(p.type));
+            }
             g.store(p);
             g.visible(p); // the typed copy is the ngn parameter; the boxed argument slot is not described
         }
@@ -98,6 +105,39 @@ final class ClosureEmitter implements Opcodes {
         if (info.body != null) ex.stmts.emit(info.body);
         ex.stmts.fallOffEnd(info.body);
         g.finish();
+        if (jj) longToLongEntries(cw, self);
+    }
+
+    /** The unboxed entry of a {@code (i64) -> i64} closure: {@code NgnFn.callJJ}. */
+    static final String JJ = "callJJ";
+    static final String JJ_DESC = "(J)J";
+
+    /** A closure whose one parameter and result are i64 gets its body in {@code callJJ} (no boxing either way). */
+    static boolean isLongToLong(ClosureInfo info) {
+        return info.params.size() == 1 && info.params.get(0).type == Prim.I64 && info.result == Prim.I64;
+    }
+
+    /**
+     * {@code call1} unboxes into {@code callJJ} (as the body's own entry used to) and boxes its result; no line
+     * numbers, so backtraces show the body's frame only. {@code longToLong} tells {@code NgnState.update}.
+     */
+    private static void longToLongEntries(ClassWriter cw, String self) {
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "call1", callDescriptor(1), null, null);
+        mv.visitCode();
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ALOAD, 1);
+        Coercions.coerce(mv, Rep.OBJECT, Rep.LONG);
+        mv.visitMethodInsn(INVOKEVIRTUAL, self, JJ, JJ_DESC, false);
+        Coercions.coerce(mv, Rep.LONG, Rep.OBJECT);
+        mv.visitInsn(ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        mv = cw.visitMethod(ACC_PUBLIC, "longToLong", "()Z", null, null);
+        mv.visitCode();
+        mv.visitInsn(ICONST_1);
+        mv.visitInsn(IRETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
     }
 
     /**

@@ -341,8 +341,16 @@ final class ExprEmitter implements Opcodes {
         }
         StringBuilder desc = new StringBuilder("(");
         for (TExpr a : args) {
-            emitString(a);
-            desc.append(D_STRING);
+            Rep r = Rep.of(a.type());
+            if (r.equals(Rep.LONG) || r.equals(Rep.BOOLEAN)) {
+                // the concat factory formats long and boolean as Fmt.str does (Long.toString, true/false), without
+                // the intermediate String
+                emit(a);
+                desc.append(r.descriptor());
+            } else {
+                emitString(a);
+                desc.append(D_STRING);
+            }
         }
         desc.append(")Ljava/lang/String;");
         mv.visitInvokeDynamicInsn("makeConcatWithConstants", desc.toString(), CONCAT_BSM, recipe.toString());
@@ -636,7 +644,9 @@ final class ExprEmitter implements Opcodes {
                     + fn.params.size());
         }
         for (int i = 0; i < c.args().size(); i++) {
-            emitValue(c.args().get(i), Rep.slot(fn.params.get(i).type));
+            TExpr a = c.args().get(i);
+            if (Borrows.lends(prog.borrows, c, i)) emitAs(a, Rep.slot(fn.params.get(i).type));
+            else emitValue(a, Rep.slot(fn.params.get(i).type));
         }
         g.line(c.span());
         mv.visitMethodInsn(INVOKESTATIC, fn.ownerInternalName, fn.jvmName, fn.descriptor(), false);
@@ -645,6 +655,16 @@ final class ExprEmitter implements Opcodes {
     private void callValue(TExpr.CallValue c) {
         emitAs(c.callee(), Rep.ref(FN));
         int k = c.args().size();
+        if (k == 1 && c.callee().type() instanceof dev.ngnc.types.Type.Fn f && f.params().size() == 1
+                && f.params().get(0) == Prim.I64 && f.result() == Prim.I64 && c.args().get(0).type() == Prim.I64) {
+            // fn<i64, i64> called with an i64: NgnFn.callJJ, unboxed when the closure is (i64) -> i64 and the
+            // boxed call1 otherwise (NgnFn's default does what this site did before)
+            emitAs(c.args().get(0), Rep.LONG);
+            g.line(c.span());
+            mv.visitMethodInsn(INVOKEVIRTUAL, FN, ClosureEmitter.JJ, ClosureEmitter.JJ_DESC, false);
+            Coercions.coerce(mv, Rep.LONG, Rep.of(c.type()));
+            return;
+        }
         if (k <= 4) {
             for (TExpr a : c.args()) emitValue(a, Rep.OBJECT);
             g.line(c.span());

@@ -47,6 +47,8 @@ final class ProgramEmitter implements Opcodes {
     /** Emit LocalVariableTables (see {@link MethodGen}). */
     final boolean debugInfo;
     private final Map<FnSymbol, String> adapters = new IdentityHashMap<>();
+    /** Which parameters of each called function are borrowed (Borrows), computed once per callee. */
+    final Map<FnSymbol, boolean[]> borrows = new IdentityHashMap<>();
     private final Set<ClosureInfo> scheduled = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Deque<ClosureInfo> pending = new ArrayDeque<>();
     private final Set<String> dispatchers = new java.util.HashSet<>();

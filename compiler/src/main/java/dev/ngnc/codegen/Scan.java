@@ -108,6 +108,50 @@ final class Scan {
         return false;
     }
 
+    /** The direct operands of {@code e}, the ones {@link #any} descends into (a closure's: its capture sources). */
+    static List<TExpr> children(TExpr e) {
+        List<TExpr> out = new java.util.ArrayList<>();
+        switch (e) {
+            case TExpr.Concat c -> { out.addAll(c.parts()); }
+            case TExpr.ArrayLit a -> { out.addAll(a.elements()); }
+            case TExpr.TupleLit t -> { out.addAll(t.elements()); }
+            case TExpr.ObjectLit o -> { out.addAll(o.values()); }
+            case TExpr.ModuleObject o -> { out.addAll(o.members()); }
+            case TExpr.ModelLit m -> { out.addAll(m.values()); }
+            case TExpr.EnumLit en -> { add(out, en.payload()); }
+            case TExpr.RangeLit r -> { add(out, r.from()); add(out, r.to()); }
+            case TExpr.Closure c -> { c.info().captures.forEach(cap -> add(out, cap.source())); }
+            case TExpr.Unary u -> { add(out, u.operand()); }
+            case TExpr.Arith a -> { add(out, a.left()); add(out, a.right()); }
+            case TExpr.Compare c -> { add(out, c.left()); add(out, c.right()); }
+            case TExpr.Logical l -> { add(out, l.left()); add(out, l.right()); }
+            case TExpr.Coalesce c -> { add(out, c.maybe()); add(out, c.fallback()); }
+            case TExpr.IsPresent p -> { add(out, p.operand()); }
+            case TExpr.Payload p -> { add(out, p.operand()); }
+            case TExpr.Call c -> { out.addAll(c.args()); }
+            case TExpr.CallValue c -> { add(out, c.callee()); out.addAll(c.args()); }
+            case TExpr.Builtin b -> { out.addAll(b.operands()); }
+            case TExpr.DynCall d -> { add(out, d.receiver()); out.addAll(d.args()); }
+            case TExpr.Mutate m -> { out.addAll(m.args()); }
+            case TExpr.StringSlice s -> { out.addAll(s.args()); }
+            case TExpr.Assign a -> { add(out, a.value()); }
+            case TExpr.ModelField f -> { add(out, f.receiver()); }
+            case TExpr.DynField f -> { add(out, f.receiver()); }
+            case TExpr.OptionalField f -> { add(out, f.receiver()); }
+            case TExpr.Index i -> { add(out, i.receiver()); add(out, i.index()); }
+            case TExpr.Seq sq -> { out.addAll(sq.effects()); add(out, sq.value()); }
+            case TExpr.LetIn l -> { add(out, l.init()); add(out, l.body()); }
+            case TExpr.Cond c -> { add(out, c.condition()); add(out, c.then()); add(out, c.otherwise()); }
+            case TExpr.RoleCall rc -> { add(out, rc.receiver()); out.addAll(rc.args()); }
+            default -> { }
+        }
+        return out;
+    }
+
+    private static void add(List<TExpr> out, TExpr e) {
+        if (e != null) out.add(e);
+    }
+
     static boolean any(TExpr e, Predicate<TExpr> test) {
         if (e == null) return false;
         if (test.test(e)) return true;

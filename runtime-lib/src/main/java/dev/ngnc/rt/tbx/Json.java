@@ -79,6 +79,13 @@ public final class Json {
     }
 
     /**
+     * The parser's char buffers, reused per thread (the parser hands them back when closed): a parse never
+     * yields to another fiber of the carrier, and the recycler's slots are atomic anyway. A fresh recycler per
+     * parse allocated its buffers every time.
+     */
+    private static final ThreadLocal<BufferRecycler> RECYCLER = ThreadLocal.withInitial(BufferRecycler::new);
+
+    /**
      * Jackson's UTF-8 parser over {@code in}, built directly rather than through
      * {@code JsonFactory} so that the shaded copy of jackson-core needs only the parser's
      * classes (no generators, async parsers or data binding hooks): a much smaller jar.
@@ -86,7 +93,7 @@ public final class Json {
      */
     private static JsonParser newParser(byte[] in) {
         IOContext ctxt = new IOContext(LIMITS, StreamWriteConstraints.defaults(),
-                ErrorReportConfiguration.defaults(), new BufferRecycler(), ContentReference.redacted(), false);
+                ErrorReportConfiguration.defaults(), RECYCLER.get(), ContentReference.redacted(), false);
         ctxt.setEncoding(JsonEncoding.UTF8);
         return new UTF8StreamJsonParser(ctxt, JsonParser.Feature.collectDefaults(), null, null,
                 KEY_SYMBOLS.makeChild(0), in, 0, in.length, false);
@@ -244,6 +251,16 @@ public final class Json {
                         }
                     }
                     case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                        if (t == JsonToken.VALUE_NUMBER_INT && fitsLong(p.getNumberType())) {
+                            // the parser has the value already: no String, no second parse
+                            int len = p.getTextLength();
+                            long v = p.getLongValue();
+                            Object n = v == 0 && p.getTextCharacters()[p.getTextOffset()] == '-' ? (Object) (-0.0) : v;
+                            if (deliver(n, start + len)) {
+                                return;
+                            }
+                            continue;
+                        }
                         String text = p.getText();
                         int stop = start + text.length();
                         if (deliver(number(text, t == JsonToken.VALUE_NUMBER_INT, stop), stop)) {
@@ -298,6 +315,10 @@ public final class Json {
                 state = ARRAY_NEXT;
             }
             return false;
+        }
+
+        private static boolean fitsLong(JsonParser.NumberType nt) {
+            return nt == JsonParser.NumberType.INT || nt == JsonParser.NumberType.LONG;
         }
 
         /** A JSON number's ngn value, like the reference's serde_json conversion. */
@@ -776,11 +797,18 @@ public final class Json {
 
     /** {@code keys[i]} ↦ {@code values[i]} (for i < keys.length), sorted by key. */
     private static void writeObject(StringBuilder sb, String[] keys, Object[] values) {
-        Integer[] order = new Integer[keys.length];
+        // insertion sort of the indices: objects are small and their keys often in order already; stable, as the
+        // boxed Arrays.sort it replaces
+        int[] order = new int[keys.length];
         for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+            int x = i;
+            int j = i;
+            while (j > 0 && KEY_ORDER.compare(keys[order[j - 1]], keys[x]) > 0) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = x;
         }
-        Arrays.sort(order, (x, y) -> KEY_ORDER.compare(keys[x], keys[y]));
         sb.append('{');
         for (int k = 0; k < order.length; k++) {
             if (k > 0) {

@@ -65,6 +65,20 @@ public abstract class NgnFn {
         return callN(new Object[] {a});
     }
 
+    /**
+     * Calls with one i64 argument where the caller's static type is {@code fn<i64, i64>}: exactly what the boxed
+     * call did (box, {@link #call1}, {@link Dyn#asLong} on the result). A closure declared {@code (i64) -> i64}
+     * overrides it with its body, unboxed, and answers true to {@link #longToLong}.
+     */
+    public long callJJ(long a) {
+        return Dyn.asLong(call1(a));
+    }
+
+    /** Does {@link #callJJ} run the body directly (the closure's own parameter and result are i64)? */
+    public boolean longToLong() {
+        return false;
+    }
+
     /** Calls with two arguments. */
     public Object call2(Object a, Object b) {
         return callN(new Object[] {a, b});

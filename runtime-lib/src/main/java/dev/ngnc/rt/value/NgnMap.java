@@ -114,6 +114,10 @@ public final class NgnMap implements Shareable {
 
     private void put(Object key, Object value) {
         Object nk = MapKeys.normalize(key);
+        if (nk == key) { // the usual case (i64 and string keys): one lookup
+            entries.put(nk, value);
+            return;
+        }
         boolean isNew = !entries.containsKey(nk);
         entries.put(nk, value);
         if (isNew && nk != key) {

@@ -87,6 +87,10 @@ public final class NgnState {
         lock.lock();
         try {
             Object v = value;
+            if (v == LONG && f.longToLong()) {
+                num = f.callJJ(num); // what store(Long) does, without boxing the value both ways
+                return;
+            }
             store(f.call1(v == LONG ? (Object) num : Values.share(v)));
         } finally {
             lock.unlock();
