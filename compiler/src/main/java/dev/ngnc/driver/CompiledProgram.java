@@ -18,6 +18,19 @@ public record CompiledProgram(String mainClass, Map<String, byte[]> classes, boo
     }
 
     private static final byte[] HTTP_PACKAGE = "dev/ngnc/rt/http/".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] LLM_PACKAGE = "dev/ngnc/rt/llm/".getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * True when some class refers to runtime-llm ({@code tbx::llm}, package {@code dev/ngnc/rt/llm/}): then a
+     * compiled jar bundles it with llama.cpp's natives (~12 MB) and {@code ngnc run} loads it (driver.LlmRuntime).
+     */
+    public boolean usesLlm() {
+        if (classes == null) return false;
+        for (byte[] b : classes.values()) {
+            if (indexOf(b, LLM_PACKAGE) >= 0) return true;
+        }
+        return false;
+    }
 
     /**
      * True when some class refers to a class of runtime-http ({@code serve}, an

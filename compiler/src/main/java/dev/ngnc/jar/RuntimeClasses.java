@@ -34,6 +34,10 @@ public final class RuntimeClasses {
      * services and metadata merged): copied into the compiler's jar by its build.
      */
     public static final String HTTP_BUNDLE = "META-INF/ngnc/runtime-http.jar";
+    /** Package prefix of runtime-llm ({@code tbx::llm}), not part of runtime-lib either. */
+    public static final String LLM_PREFIX = "dev/ngnc/rt/llm/";
+    /** Resource holding runtime-llm's bundle jar (its classes plus the llama.cpp binding and natives). */
+    public static final String LLM_BUNDLE = "META-INF/ngnc/runtime-llm.jar";
     /** A class that runtime-lib always has; its code source tells where runtime-lib lives. */
     static final String ANCHOR_CLASS = "dev.ngnc.rt.Rt";
 
@@ -77,12 +81,36 @@ public final class RuntimeClasses {
         return m;
     }
 
+    private static volatile Map<String, byte[]> llmEntries;
+
+    /**
+     * The files a compiled jar needs in addition to {@link #entries()} when the program imports {@code tbx::llm}:
+     * every entry of the runtime-llm bundle ({@value #LLM_BUNDLE}) except its manifest. Read once.
+     */
+    public Map<String, byte[]> llmEntries() {
+        Map<String, byte[]> m = llmEntries;
+        if (m == null) {
+            synchronized (RuntimeClasses.class) {
+                m = llmEntries;
+                if (m == null) {
+                    m = readBundle(RuntimeClasses.class.getClassLoader(), LLM_BUNDLE, "the LLM runtime");
+                    llmEntries = m;
+                }
+            }
+        }
+        return m;
+    }
+
     static Map<String, byte[]> readHttpBundle(ClassLoader loader) {
+        return readBundle(loader, HTTP_BUNDLE, "the HTTP server runtime");
+    }
+
+    private static Map<String, byte[]> readBundle(ClassLoader loader, String bundle, String what) {
         Map<String, byte[]> found = new TreeMap<>();
-        InputStream raw = loader == null ? ClassLoader.getSystemResourceAsStream(HTTP_BUNDLE)
-                : loader.getResourceAsStream(HTTP_BUNDLE);
+        InputStream raw = loader == null ? ClassLoader.getSystemResourceAsStream(bundle)
+                : loader.getResourceAsStream(bundle);
         if (raw == null) {
-            throw new IllegalStateException("the HTTP server runtime (" + HTTP_BUNDLE + ") is missing from ngnc's class path;"
+            throw new IllegalStateException(what + " (" + bundle + ") is missing from ngnc's class path;"
                     + " rebuild ngnc (mvn install)");
         }
         try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(raw)) {
@@ -93,9 +121,9 @@ public final class RuntimeClasses {
                 found.put(name, zip.readAllBytes());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the HTTP server runtime " + HTTP_BUNDLE, e);
+            throw new UncheckedIOException("cannot read " + what + " " + bundle, e);
         }
-        if (found.isEmpty()) throw new IllegalStateException("the HTTP server runtime " + HTTP_BUNDLE + " is empty");
+        if (found.isEmpty()) throw new IllegalStateException(what + " " + bundle + " is empty");
         return Collections.unmodifiableMap(found);
     }
 
@@ -131,7 +159,7 @@ public final class RuntimeClasses {
                 try (Stream<Path> files = Files.walk(root)) {
                     for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
                         String name = location.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
-                        if (name.startsWith(HTTP_PREFIX)) continue;
+                        if (name.startsWith(HTTP_PREFIX) || name.startsWith(LLM_PREFIX)) continue;
                         found.put(name, Files.readAllBytes(f));
                     }
                 }
@@ -141,7 +169,8 @@ public final class RuntimeClasses {
                 Enumeration<? extends ZipEntry> all = zip.entries();
                 while (all.hasMoreElements()) {
                     ZipEntry e = all.nextElement();
-                    if (e.isDirectory() || !e.getName().startsWith(PREFIX) || e.getName().startsWith(HTTP_PREFIX)) continue;
+                    if (e.isDirectory() || !e.getName().startsWith(PREFIX) || e.getName().startsWith(HTTP_PREFIX)
+                            || e.getName().startsWith(LLM_PREFIX)) continue;
                     try (InputStream in = zip.getInputStream(e)) {
                         found.put(e.getName(), in.readAllBytes());
                     }

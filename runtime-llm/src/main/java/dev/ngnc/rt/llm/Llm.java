@@ -16,6 +16,8 @@ import java.nio.file.Path;
 public final class Llm {
     private Llm() {}
 
+    static final String NOT_LOADED = "this LlmModel was not loaded with load()";
+
     /** ngn {@code load(path)}. */
     public static NgnEnum load(String path) {
         return load(path, null);
@@ -51,6 +53,7 @@ public final class Llm {
     /** ngn {@code generate(model, prompt, opts)}: {@code Result<string, string>}. */
     public static NgnEnum generate(LlmModel model, String prompt, Object opts) {
         Options.Gen o = Options.gen(opts, "generate");
+        if (model.engine == null) return NgnEnum.error(NOT_LOADED);
         return Offload.call("ngn-llm-generate", () -> {
             try {
                 return NgnEnum.ok(model.engine.generate(prompt, o));
@@ -73,6 +76,11 @@ public final class Llm {
     public static NgnChannel stream(LlmModel model, String prompt, Object opts) {
         Options.Gen o = Options.gen(opts, "stream");
         NgnChannel out = NgnChannel.create();
+        if (model.engine == null) {
+            System.err.println("[ngn] llm stream: " + NOT_LOADED);
+            out.close();
+            return out;
+        }
         dev.ngnc.rt.Fibers.Pending pending = dev.ngnc.rt.Fibers.pendingWork();
         Offload.start("ngn-llm-stream", () -> {
             try {

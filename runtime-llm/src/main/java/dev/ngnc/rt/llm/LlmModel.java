@@ -12,6 +12,11 @@ public final class LlmModel extends NgnModel {
 
     final Engine engine;
 
+    /** {@code LlmModel {}} written in a program: a model that was never loaded (generating from it is an Error). */
+    public LlmModel() {
+        this(null);
+    }
+
     LlmModel(Engine engine) {
         this.engine = engine;
     }
