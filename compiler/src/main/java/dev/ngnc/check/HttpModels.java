@@ -42,7 +42,7 @@ final class HttpModels {
     static final ModelInfo PROCESS_STREAM = new ModelInfo("ProcessStream", List.of("T"), RtApi.cls("ProcessStream"));
 
     private static final List<ModelInfo> ALL = List.of(RESPONSE, REQUEST, STREAMING_RESPONSE, SSE_RESPONSE, SSE_EVENT,
-            WEB_SOCKET_RESPONSE, PROCESS_OUTPUT, PROCESS_STREAM);
+            WEB_SOCKET_RESPONSE, PROCESS_OUTPUT, PROCESS_STREAM, LlmNatives.LLM_MODEL);
 
     static final Type STRING_MAP = new Type.MapT(Prim.STRING, Prim.STRING);
 

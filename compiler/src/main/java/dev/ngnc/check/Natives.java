@@ -33,7 +33,7 @@ final class Natives {
     static final List<String> ENCODING_FUNCTIONS = List.of("hexEncode", "hexDecode", "base64Encode", "base64Decode");
 
     /** Toolbox modules this compiler provides. */
-    static final List<String> MODULES = List.of("math", "test", "io", "encoding", "http", "process");
+    static final List<String> MODULES = List.of("math", "test", "io", "encoding", "http", "process", "llm");
 
     static boolean isModule(String module) {
         return MODULES.contains(module);
@@ -48,6 +48,7 @@ final class Natives {
             case "encoding" -> ENCODING_FUNCTIONS;
             case "http" -> NetNatives.HTTP_FUNCTIONS;
             case "process" -> NetNatives.PROCESS_FUNCTIONS;
+            case "llm" -> LlmNatives.FUNCTIONS;
             default -> List.of();
         };
     }
@@ -148,6 +149,7 @@ final class Natives {
             case "encoding" -> encoding(n.function(), args, span, shownName);
             case "http" -> new NetNatives(exprs).http(n.function(), args, span, shownName);
             case "process" -> new NetNatives(exprs).process(n.function(), args, span, shownName);
+            case "llm" -> new LlmNatives(exprs).call(n.function(), args, span, shownName);
             default -> new TExpr.Invalid(span);
         };
     }

@@ -395,7 +395,13 @@ public final class Ngnc implements Callable<Integer> {
     /** Loads the generated classes in a child loader of the runtime's loader and calls {@code main(String[])}. */
     private int runInThisJvm(CompiledProgram program, String[] programArgs) {
         if (Boolean.getBoolean("ngnc.train")) warmUpHttpServer();
-        ClassLoader parent = Ngnc.class.getClassLoader();
+        ClassLoader parent;
+        try {
+            parent = dev.ngnc.driver.LlmRuntime.parentFor(program, Ngnc.class.getClassLoader());
+        } catch (java.io.IOException e) {
+            err.println("ngnc: error: cannot load the tbx::llm runtime: " + e.getMessage());
+            return EXIT_ERRORS;
+        }
         dev.ngnc.driver.ProgramClassLoader loader = new dev.ngnc.driver.ProgramClassLoader(program.classes(), parent);
         MethodHandle main;
         try {

@@ -19,6 +19,19 @@ public record CompiledProgram(String mainClass, Map<String, byte[]> classes, boo
     }
 
     private static final byte[] HTTP_PACKAGE = RtApi.HTTP.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] LLM_PACKAGE = RtApi.LLM.getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * True when some class refers to runtime-llm ({@code tbx::llm}, package {@code dev/ngnc/rt/llm/}): then a
+     * compiled jar bundles it with llama.cpp's natives (~12 MB) and {@code ngnc run} loads it (driver.LlmRuntime).
+     */
+    public boolean usesLlm() {
+        if (classes == null) return false;
+        for (byte[] b : classes.values()) {
+            if (indexOf(b, LLM_PACKAGE) >= 0) return true;
+        }
+        return false;
+    }
 
     /**
      * True when some class refers to a class of runtime-http ({@code serve}, an

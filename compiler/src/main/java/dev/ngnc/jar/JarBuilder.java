@@ -57,6 +57,8 @@ public final class JarBuilder {
         }
         Map<String, byte[]> entries = new TreeMap<>(runtime.entries());
         if (program.usesHttpServer()) entries.putAll(runtime.httpEntries()); // Helidon & co., only when serving
+        boolean llm = program.usesLlm();
+        if (llm) entries.putAll(runtime.llmEntries()); // llama.cpp binding + natives, only for tbx::llm
         if (!program.usesHttpServer() && !LibraryUse.needsJson(program.classes().values())) {
             entries.keySet().removeIf(n -> n.startsWith(SHADED_PREFIX + "jackson/"));
         }
@@ -75,7 +77,7 @@ public final class JarBuilder {
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * 1024);
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            put(zip, "META-INF/MANIFEST.MF", manifest(main, !fiberless));
+            put(zip, "META-INF/MANIFEST.MF", manifest(main, !fiberless, llm));
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 put(zip, e.getKey(), e.getValue());
             }
@@ -98,12 +100,21 @@ public final class JarBuilder {
      *        program that starts none goes without it
      */
     static byte[] manifest(String mainClass, boolean continuations) {
+        return manifest(mainClass, continuations, false);
+    }
+
+    /**
+     * @param nativeAccess the program loads llama.cpp through JNI ({@code tbx::llm}): without
+     *        {@code Enable-Native-Access} JDK 24+ prints restricted-method warnings on the program's stderr
+     */
+    static byte[] manifest(String mainClass, boolean continuations, boolean nativeAccess) {
         String m = "Manifest-Version: 1.0\r\n"
                 + "Created-By: ngnc " + Version.get() + "\r\n"
                 + "Main-Class: " + LauncherGenerator.LAUNCHER_CLASS.replace('/', '.') + "\r\n"
                 + "Ngn-Main-Class: " + mainClass.replace('/', '.') + "\r\n"
                 // fibers use the JDK's continuations (runtime-lib Fibers); java -jar honours this attribute
                 + (continuations ? "Add-Exports: java.base/jdk.internal.vm\r\n" : "")
+                + (nativeAccess ? "Enable-Native-Access: ALL-UNNAMED\r\n" : "")
                 + "\r\n";
         return m.getBytes(StandardCharsets.UTF_8);
     }

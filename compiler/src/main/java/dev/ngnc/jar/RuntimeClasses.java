@@ -35,6 +35,10 @@ public final class RuntimeClasses {
      * services and metadata merged): copied into the compiler's jar by its build.
      */
     public static final String HTTP_BUNDLE = "META-INF/ngnc/runtime-http.jar";
+    /** Package prefix of runtime-llm ({@code tbx::llm}), not part of runtime-lib either. */
+    public static final String LLM_PREFIX = RtApi.LLM;
+    /** Resource holding runtime-llm's bundle jar (its classes plus the llama.cpp binding and natives). */
+    public static final String LLM_BUNDLE = "META-INF/ngnc/runtime-llm.jar";
     /** A class that runtime-lib always has; its code source tells where runtime-lib lives. */
     static final String ANCHOR_CLASS = RtApi.binaryName("Rt");
 
@@ -78,12 +82,36 @@ public final class RuntimeClasses {
         return m;
     }
 
+    private static volatile Map<String, byte[]> llmEntries;
+
+    /**
+     * The files a compiled jar needs in addition to {@link #entries()} when the program imports {@code tbx::llm}:
+     * every entry of the runtime-llm bundle ({@value #LLM_BUNDLE}) except its manifest. Read once.
+     */
+    public Map<String, byte[]> llmEntries() {
+        Map<String, byte[]> m = llmEntries;
+        if (m == null) {
+            synchronized (RuntimeClasses.class) {
+                m = llmEntries;
+                if (m == null) {
+                    m = readBundle(RuntimeClasses.class.getClassLoader(), LLM_BUNDLE, "the LLM runtime");
+                    llmEntries = m;
+                }
+            }
+        }
+        return m;
+    }
+
     static Map<String, byte[]> readHttpBundle(ClassLoader loader) {
+        return readBundle(loader, HTTP_BUNDLE, "the HTTP server runtime");
+    }
+
+    private static Map<String, byte[]> readBundle(ClassLoader loader, String bundle, String what) {
         Map<String, byte[]> found = new TreeMap<>();
-        InputStream raw = loader == null ? ClassLoader.getSystemResourceAsStream(HTTP_BUNDLE)
-                : loader.getResourceAsStream(HTTP_BUNDLE);
+        InputStream raw = loader == null ? ClassLoader.getSystemResourceAsStream(bundle)
+                : loader.getResourceAsStream(bundle);
         if (raw == null) {
-            throw new IllegalStateException("the HTTP server runtime (" + HTTP_BUNDLE + ") is missing from ngnc's class path;"
+            throw new IllegalStateException(what + " (" + bundle + ") is missing from ngnc's class path;"
                     + " rebuild ngnc (mvn install)");
         }
         try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(raw)) {
@@ -94,9 +122,9 @@ public final class RuntimeClasses {
                 found.put(name, zip.readAllBytes());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the HTTP server runtime " + HTTP_BUNDLE, e);
+            throw new UncheckedIOException("cannot read " + what + " " + bundle, e);
         }
-        if (found.isEmpty()) throw new IllegalStateException("the HTTP server runtime " + HTTP_BUNDLE + " is empty");
+        if (found.isEmpty()) throw new IllegalStateException(what + " " + bundle + " is empty");
         return Collections.unmodifiableMap(found);
     }
 
@@ -132,7 +160,7 @@ public final class RuntimeClasses {
                 try (Stream<Path> files = Files.walk(root)) {
                     for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
                         String name = location.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
-                        if (name.startsWith(HTTP_PREFIX) || isPackageInfo(name)) continue;
+                        if (name.startsWith(HTTP_PREFIX) || name.startsWith(LLM_PREFIX) || isPackageInfo(name)) continue;
                         found.put(name, Files.readAllBytes(f));
                     }
                 }
@@ -143,7 +171,7 @@ public final class RuntimeClasses {
                 while (all.hasMoreElements()) {
                     ZipEntry e = all.nextElement();
                     if (e.isDirectory() || !e.getName().startsWith(PREFIX) || e.getName().startsWith(HTTP_PREFIX)
-                            || isPackageInfo(e.getName())) continue;
+                            || e.getName().startsWith(LLM_PREFIX) || isPackageInfo(e.getName())) continue;
                     try (InputStream in = zip.getInputStream(e)) {
                         found.put(e.getName(), in.readAllBytes());
                     }

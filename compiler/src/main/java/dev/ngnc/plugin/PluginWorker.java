@@ -97,6 +97,7 @@ public final class PluginWorker {
         for (Map.Entry<String, byte[]> c : program.classes().entrySet()) write(outDir.resolve(c.getKey() + ".class"), c.getValue());
         writeChanged(outDir, runtime.entries());
         if (program.usesHttpServer()) writeChanged(outDir, runtime.httpEntries()); // tbx::http server
+        if (program.usesLlm()) writeChanged(outDir, runtime.llmEntries()); // tbx::llm (llama.cpp)
         write(outDir.resolve(LauncherGenerator.LAUNCHER_CLASS + ".class"), LauncherGenerator.generate(program.mainClass()));
         channel.println("R main " + program.mainClass());
         for (String c : program.classes().keySet()) channel.println("R class " + c);

@@ -113,7 +113,8 @@ public final class TestEngine {
             OutputStream oldSink = Out.redirect(out);
             int status;
             try {
-                ClassLoader loader = new dev.ngnc.driver.ProgramClassLoader(program.classes(), TestEngine.class.getClassLoader());
+                ClassLoader loader = new dev.ngnc.driver.ProgramClassLoader(program.classes(),
+                        dev.ngnc.driver.LlmRuntime.parentFor(program, TestEngine.class.getClassLoader()));
                 Class<?> main = Class.forName(program.mainClass().replace('/', '.'), false, loader);
                 MethodHandle run = MethodHandles.publicLookup().findStatic(main, Emitter.RUN_METHOD, MethodType.methodType(void.class));
                 System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -129,7 +130,7 @@ public final class TestEngine {
                         throw new RuntimeException(t);
                     }
                 }, errStream);
-            } catch (ReflectiveOperationException | LinkageError e) {
+            } catch (ReflectiveOperationException | LinkageError | IOException e) {
                 errStream.println("ngnc: cannot load the compiled test: " + e);
                 status = 1;
             } finally {

@@ -16,6 +16,8 @@ public final class RtApi {
     public static final String ROOT = "dev/ngnc/rt/";
     /** The HTTP server (module runtime-http): bundled only into programs that name it. */
     public static final String HTTP = ROOT + "http/";
+    /** tbx::llm on llama.cpp (module runtime-llm): bundled only into programs that name it. */
+    public static final String LLM = ROOT + "llm/";
 
     /** Simple name → internal name of every runtime class the compiler names. */
     private static final Map<String, String> ENTRIES = Map.ofEntries(
@@ -41,7 +43,9 @@ public final class RtApi {
             entry("Response", "tbx/"), entry("EncodingLib", "tbx/"),
             // rt.http (runtime-http)
             entry("HttpServer", "http/"), entry("Request", "http/"), entry("StreamingResponse", "http/"),
-            entry("SseResponse", "http/"), entry("SseEvent", "http/"), entry("WebSocketResponse", "http/"));
+            entry("SseResponse", "http/"), entry("SseEvent", "http/"), entry("WebSocketResponse", "http/"),
+            // rt.llm (runtime-llm)
+            entry("Llm", "llm/"), entry("LlmModel", "llm/"));
 
     private static Map.Entry<String, String> entry(String simpleName, String pkg) {
         return Map.entry(simpleName, ROOT + pkg + simpleName);
