@@ -97,6 +97,7 @@ public final class Checker {
         this.index = graph == null ? null : graph.index;
         this.types = new TypeResolver(file, diagnostics);
         this.types.unavailable = unavailable;
+        this.types.index = index;
         registerVariants(EnumInfo.MAYBE);
         registerVariants(EnumInfo.RESULT);
         HttpModels.register(this.types);
@@ -230,7 +231,13 @@ public final class Checker {
                     }
                 }
                 case Decl.TypeAlias a -> {
-                    if (checkTypeNameFree(a.name(), a.span())) types.aliasDecls.put(a.name(), a.type());
+                    if (checkTypeNameFree(a.name(), a.span())) {
+                        types.aliasDecls.put(a.name(), a.type());
+                        if (index != null) {
+                            index.declareOther(file, SymbolIndex.Kind.ALIAS, a.name(), a.span(), a.type());
+                            types.aliasTargets.put(a.name(), a.type());
+                        }
+                    }
                 }
                 default -> { }
             }

@@ -98,6 +98,9 @@ final class Extensions {
             checker.error(x.span(), "Type Error: Unknown role '" + roleName + "'");
             return;
         }
+        if (checker.index != null) { // the role names follow the target in `extend T with R, S {`
+            checker.index.useNamed(checker.file, roleName, x.target().span().end(), x.span().end(), role);
+        }
         if (!(target instanceof Type.Model model)) {
             checker.error(x.span(), "Type Error: only models can be extended with a role, not " + Types.display(target));
             return;

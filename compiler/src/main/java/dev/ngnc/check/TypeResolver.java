@@ -28,6 +28,10 @@ final class TypeResolver {
     private final Set<String> resolvingAliases = new HashSet<>();
     /** Names of failed imports (shared with the checker): unknown-type errors for them are not repeated. */
     Set<String> unavailable = new HashSet<>();
+    /** The tools' index (null when nobody asked): a written type name is a use of the model/enum/role/alias it names. */
+    SymbolIndex index;
+    /** Local type aliases → the object their declaration was indexed under (its written type). */
+    final Map<String, Object> aliasTargets = new HashMap<>();
 
     TypeResolver(SourceFile file, Diagnostics diagnostics) {
         this.file = file;
@@ -109,6 +113,7 @@ final class TypeResolver {
             case "object": return new Type.Object(Map.of());
             default: break;
         }
+        if (index != null) indexUse(n);
         if (models.containsKey(name)) {
             ModelInfo info = models.get(name);
             if (!arity(n, info.typeParams.size())) return Type.ERROR;
@@ -124,6 +129,16 @@ final class TypeResolver {
         if (unavailable.contains(name)) return Type.ERROR;
         diagnostics.error(file, n.span(), "Type Error: Unknown type '" + name + "'");
         return Type.ERROR;
+    }
+
+    /** Records {@code n}'s name as a use of the declaration it resolves to (type arguments are resolved on their own). */
+    private void indexUse(TypeExpr.Named n) {
+        String name = n.name();
+        Object target = models.get(name);
+        if (target == null) target = enums.get(name);
+        if (target == null) target = roles.get(name);
+        if (target == null) target = aliasTargets.get(name);
+        if (target != null) index.useNamed(file, name, n.span().start(), n.span().end(), target);
     }
 
     /**
