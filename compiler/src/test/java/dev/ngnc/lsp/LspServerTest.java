@@ -376,6 +376,26 @@ class LspServerTest {
         assertInstanceOf(ResponseErrorException.class, e.getCause());
     }
 
+    @Test
+    void editingAnImportedModuleRepublishesTheOpenDocumentsThatImportIt() throws Exception {
+        String lib = "export fn twice(n: i64): i64 {\n  return n * 2\n}\n";
+        String libUri = open("lib.ngn", lib);
+        String main = "import { twice } from \"./lib.ngn\"\nfn main() {\n  print(twice(4))\n}\n";
+        String uri = open("main.ngn", main);
+        assertTrue(awaitDiagnostics(uri).getDiagnostics().isEmpty());
+        assertTrue(awaitDiagnostics(libUri).getDiagnostics().isEmpty());
+        diagnostics.remove(uri);
+        diagnostics.remove(libUri);
+        // only lib.ngn changes (twice takes a string now): main.ngn's call is wrong and main.ngn is re-checked
+        String changed = "export fn twice(s: string): string {\n  return s + s\n}\n";
+        server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(libUri, 2), List.of(new TextDocumentContentChangeEvent(changed))));
+        assertTrue(awaitDiagnostics(libUri).getDiagnostics().isEmpty(), "lib.ngn itself is fine");
+        var mainDiags = awaitDiagnostics(uri).getDiagnostics();
+        assertEquals(1, mainDiags.size(), mainDiags.toString());
+        assertEquals(2, mainDiags.get(0).getRange().getStart().getLine());
+    }
+
     /** Applies non-overlapping edits (each within one line) to {@code text}. */
     static String apply(String text, List<TextEdit> edits) {
         List<String> lines = new java.util.ArrayList<>(List.of(text.split("\n", -1)));
