@@ -177,7 +177,8 @@ final class Extensions {
         FnSymbol sym = checker.signature(f, checker.mainClass, jvmName, mentionsThis(f) ? receiver : null);
         table.put(f.name(), sym);
         if (checker.index != null) {
-            checker.index.declareFunction(checker.file, sym, SymbolIndex.Kind.METHOD, Types.display(receiver));
+            checker.index.declareMethod(checker.file, sym, Types.display(receiver),
+                    receiver instanceof Type.Model m ? m.info() : key);
         }
         checker.fnDecls.put(sym, f);
         checker.fnParams.put(sym, f.params());

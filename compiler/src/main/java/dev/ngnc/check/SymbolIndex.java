@@ -45,6 +45,8 @@ public final class SymbolIndex {
         private Supplier<List<String>> parameters;
         /** For locals and parameters: the offset where their scope ends (-1: the whole file). */
         int scopeEnd = -1;
+        /** For extend methods: the method table they are in — the model's ModelInfo, else the table key ("int", …). */
+        Object table;
 
         Symbol(Kind kind, String name, SourceFile file, int start, int end, String container) {
             this.kind = kind;
@@ -67,6 +69,18 @@ public final class SymbolIndex {
         public List<String> parameters() { return parameters == null ? List.of() : parameters.get(); }
 
         public Path path() { return key(file); }
+
+        /**
+         * Is this an extend method callable on a {@code receiver} value? Decided as the checker looks methods up: by
+         * table (a model's identity; one table for all ints, one for all floats, {@code number} after either), so a
+         * generic model's methods show on {@code Box<i64>}, an {@code i64} method on an {@code i32}.
+         */
+        public boolean isMethodOf(Type receiver) {
+            if (table == null || receiver == null) return false;
+            if (receiver instanceof Type.Model m) return table == m.info();
+            String key = Extensions.key(receiver);
+            return key != null && (table.equals(key) || table.equals("number") && (key.equals("int") || key.equals("float")));
+        }
 
         @Override public String toString() { return kind + " " + name + "@" + file.displayPath() + ":" + start; }
     }
@@ -195,6 +209,12 @@ public final class SymbolIndex {
             s.type = () -> Types.display(fn.result);
         }
         return s;
+    }
+
+    /** An extend method in the table {@code table} (see {@link Symbol#isMethodOf}). */
+    void declareMethod(SourceFile file, FnSymbol fn, String container, Object table) {
+        Symbol s = declareFunction(file, fn, Kind.METHOD, container);
+        if (s != null) s.table = table;
     }
 
     void declareModel(SourceFile file, ModelInfo m, Span where) {

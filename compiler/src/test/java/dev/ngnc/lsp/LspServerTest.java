@@ -396,6 +396,52 @@ class LspServerTest {
         assertEquals(2, mainDiags.get(0).getRange().getStart().getLine());
     }
 
+    @Test
+    void completionOffersExtendMethodsByTheCheckersMethodTableNotByTheTypesName() throws Exception {
+        String text = """
+                model Box<T> {
+                  value: T
+                }
+                extend Box {
+                  fn open(): string {
+                    return "open"
+                  }
+                }
+                extend i64 {
+                  fn twice(): i64 {
+                    return this * 2
+                  }
+                }
+                extend string {
+                  fn shout(): string {
+                    return this
+                  }
+                }
+                fn main() {
+                  const b = Box { value: 1 }
+                  const small: i32 = 2
+                  print(b.open())
+                  print(small.twice())
+                }
+                """;
+        String uri = open("x.ngn", text);
+        assertTrue(awaitDiagnostics(uri).getDiagnostics().stream().noneMatch(d -> d.getSeverity() == DiagnosticSeverity.Error),
+                awaitDiagnostics(uri).toString());
+        var box = completionLabels(uri, text, "b.open", 2);
+        assertTrue(box.containsAll(List.of("value", "open")), "Box<i64> has Box's methods: " + box);
+        assertFalse(box.contains("shout") || box.contains("twice"), box.toString());
+        var ints = completionLabels(uri, text, "small.twice", 6);
+        assertTrue(ints.contains("twice"), "an i32 has the int table's methods: " + ints);
+        assertFalse(ints.contains("open") || ints.contains("shout"), ints.toString());
+    }
+
+    private List<String> completionLabels(String uri, String text, String needle, int after) throws Exception {
+        Position pos = at(text, needle);
+        pos.setCharacter(pos.getCharacter() + after);
+        return server.getTextDocumentService().completion(new CompletionParams(new TextDocumentIdentifier(uri), pos))
+                .get(30, TimeUnit.SECONDS).getLeft().stream().map(CompletionItem::getLabel).toList();
+    }
+
     /** Applies non-overlapping edits (each within one line) to {@code text}. */
     static String apply(String text, List<TextEdit> edits) {
         List<String> lines = new java.util.ArrayList<>(List.of(text.split("\n", -1)));
