@@ -70,28 +70,49 @@ final class FrameInput extends InputStream {
         return false;
     }
 
-    /** Consumes input up to and including {@code Content-Length:} (any case); logs skipped non-blank bytes. */
+    /**
+     * Consumes input up to and including {@code Content-Length:} (any case). Skipped bytes are logged unless they are
+     * white space or header lines ({@code Content-Type: …} may come first).
+     */
     private boolean skipToName() throws IOException {
         int matched = 0;
-        boolean junk = false;
+        StringBuilder skipped = new StringBuilder();
         while (true) {
             int c = in.read();
             if (c < 0) {
                 eof = true;
-                if (junk) System.err.println("ngnc lsp: skipped bytes that are not a message at the end of the input");
+                if (isJunk(skipped)) System.err.println("ngnc lsp: skipped bytes that are not a message at the end of the input");
                 return false;
             }
             int lower = c >= 'A' && c <= 'Z' ? c + 32 : c;
             if (lower == NAME[matched]) {
                 if (++matched == NAME.length) {
-                    if (junk) System.err.println("ngnc lsp: skipped bytes that are not a message (no Content-Length header)");
+                    if (isJunk(skipped)) {
+                        System.err.println("ngnc lsp: skipped bytes that are not a message (no Content-Length header)");
+                    }
                     return true;
                 }
             } else {
-                if (matched > 0 || !Character.isWhitespace(c)) junk = true;
+                if (skipped.length() < 4096) skipped.append(new String(NAME, 0, matched, StandardCharsets.US_ASCII)).append((char) c);
+                else skipped.setCharAt(0, '{'); // long: not a header
                 matched = lower == NAME[0] ? 1 : 0;
             }
         }
+    }
+
+    /** Anything but white space and {@code Name: value} lines. */
+    static boolean isJunk(CharSequence skipped) {
+        for (String line : skipped.toString().split("\\r?\\n")) {
+            String l = line.strip();
+            if (l.isEmpty()) continue;
+            int colon = l.indexOf(':');
+            if (colon <= 0) return true;
+            for (int i = 0; i < colon; i++) {
+                char ch = l.charAt(i);
+                if (!(Character.isLetterOrDigit(ch) || ch == '-')) return true;
+            }
+        }
+        return false;
     }
 
     /** The rest of the header after the name, up to the blank line (consumed); null at the end of the input. */

@@ -140,6 +140,14 @@ class LspProtocolTest {
             r.toServer.write(("Content-Length: 10\r\n\r\n" + body + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             r.toServer.flush();
             r.stillServing(4);
+            int logged = r.stderrLines().size();
+            // a header line before Content-Length is a valid frame: served, nothing logged
+            String ok = "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"shutdown\"}";
+            r.toServer.write(("Content-Type: application/vscode-jsonrpc; charset=utf-8\r\nContent-Length: " + ok.length()
+                    + "\r\n\r\n" + ok).getBytes(StandardCharsets.US_ASCII));
+            r.toServer.flush();
+            assertTrue(awaitReply(r.replies, "\"id\":5").contains("\"result\""));
+            assertEquals(logged, r.stderrLines().size(), r.stderrLines().toString());
         }
     }
 
