@@ -124,6 +124,7 @@ public final class Checker {
         this.types = new TypeResolver(file, diagnostics);
         this.types.unavailable = unavailable;
         this.types.consulted = imports.names;
+        this.types.index = index;
         registerVariants(EnumInfo.MAYBE);
         registerVariants(EnumInfo.RESULT);
         HttpModels.register(this.types);
@@ -260,7 +261,13 @@ public final class Checker {
                     }
                 }
                 case Decl.TypeAlias a -> {
-                    if (checkTypeNameFree(a.name(), a.span())) types.aliasDecls.put(a.name(), a.type());
+                    if (checkTypeNameFree(a.name(), a.span())) {
+                        types.aliasDecls.put(a.name(), a.type());
+                        if (index != null) {
+                            index.declareOther(file, SymbolIndex.Kind.ALIAS, a.name(), a.span(), a.type());
+                            types.aliasTargets.put(a.name(), a.type());
+                        }
+                    }
                 }
                 default -> { }
             }

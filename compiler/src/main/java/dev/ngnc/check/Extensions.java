@@ -99,6 +99,9 @@ final class Extensions {
             checker.error(x.span(), "Type Error: Unknown role '" + roleName + "'");
             return;
         }
+        if (checker.index != null) { // the role names follow the target in `extend T with R, S {`
+            checker.index.useNamed(checker.file, roleName, x.target().span().end(), x.span().end(), role);
+        }
         if (!(target instanceof Type.Model model)) {
             checker.error(x.span(), "Type Error: only models can be extended with a role, not " + Types.display(target));
             return;
@@ -175,7 +178,8 @@ final class Extensions {
         FnSymbol sym = checker.signature(f, checker.mainClass, jvmName, mentionsThis(f) ? receiver : null);
         table.put(f.name(), sym);
         if (checker.index != null) {
-            checker.index.declareFunction(checker.file, sym, SymbolIndex.Kind.METHOD, Types.display(receiver));
+            checker.index.declareMethod(checker.file, sym, Types.display(receiver),
+                    receiver instanceof Type.Model m ? m.info() : key);
         }
         checker.fnDecls.put(sym, f);
         checker.fnParams.put(sym, f.params());

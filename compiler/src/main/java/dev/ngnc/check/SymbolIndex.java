@@ -45,6 +45,8 @@ public final class SymbolIndex {
         private Supplier<List<String>> parameters;
         /** For locals and parameters: the offset where their scope ends (-1: the whole file). */
         int scopeEnd = -1;
+        /** For extend methods: the method table they are in — the model's ModelInfo, else the table key ("int", …). */
+        Object table;
 
         Symbol(Kind kind, String name, SourceFile file, int start, int end, String container) {
             this.kind = kind;
@@ -68,6 +70,18 @@ public final class SymbolIndex {
 
         public Path path() { return key(file); }
 
+        /**
+         * Is this an extend method callable on a {@code receiver} value? Decided as the checker looks methods up: by
+         * table (a model's identity; one table for all ints, one for all floats, {@code number} after either), so a
+         * generic model's methods show on {@code Box<i64>}, an {@code i64} method on an {@code i32}.
+         */
+        public boolean isMethodOf(Type receiver) {
+            if (table == null || receiver == null) return false;
+            if (receiver instanceof Type.Model m) return table == m.info();
+            String key = Extensions.key(receiver);
+            return key != null && (table.equals(key) || table.equals("number") && (key.equals("int") || key.equals("float")));
+        }
+
         @Override public String toString() { return kind + " " + name + "@" + file.displayPath() + ":" + start; }
     }
 
@@ -84,7 +98,9 @@ public final class SymbolIndex {
         public final SourceFile file;
         private final TreeMap<Integer, Symbol> declarations = new TreeMap<>();
         private final TreeMap<Integer, Use> uses = new TreeMap<>();
-        private final Map<Long, Typed> typed = new HashMap<>();
+        // keyed by the span itself: a Long of (start << 32 | end) hashes to start ^ end, which collides for most
+        // spans of a file (profiled: treeified buckets were a tenth of a 2,000-line check)
+        private final Map<SpanKey, Typed> typed = new HashMap<>();
 
         FileIndex(SourceFile file) { this.file = file; }
 
@@ -132,6 +148,14 @@ public final class SymbolIndex {
 
     private record Member(Object owner, String name) {}
 
+    private record SpanKey(int start, int end) {
+        @Override public int hashCode() { return start * 0x9E3779B1 + end; }
+    }
+
+    /** The file recorded last, with its key: nearly every call records into the same file (no path normalising). */
+    private SourceFile lastFile;
+    private FileIndex lastIndex;
+
     public FileIndex file(Path path) { return files.get(path.toAbsolutePath().normalize()); }
 
     public Collection<FileIndex> files() { return files.values(); }
@@ -141,7 +165,13 @@ public final class SymbolIndex {
     /** The form paths take as keys here (absolute, normalised). */
     public static Path keyOf(Path p) { return p.toAbsolutePath().normalize(); }
 
-    private FileIndex of(SourceFile f) { return files.computeIfAbsent(key(f), k -> new FileIndex(f)); }
+    private FileIndex of(SourceFile f) {
+        if (f != lastFile) {
+            lastIndex = files.computeIfAbsent(key(f), k -> new FileIndex(f));
+            lastFile = f;
+        }
+        return lastIndex;
+    }
 
     // ---- recording (the checker) ----------------------------------------------------------------
 
@@ -179,6 +209,12 @@ public final class SymbolIndex {
             s.type = () -> Types.display(fn.result);
         }
         return s;
+    }
+
+    /** An extend method in the table {@code table} (see {@link Symbol#isMethodOf}). */
+    void declareMethod(SourceFile file, FnSymbol fn, String container, Object table) {
+        Symbol s = declareFunction(file, fn, Kind.METHOD, container);
+        if (s != null) s.table = table;
     }
 
     void declareModel(SourceFile file, ModelInfo m, Span where) {
@@ -239,13 +275,13 @@ public final class SymbolIndex {
     }
 
     private void use(SourceFile file, int start, int end, Symbol s) {
-        if (start == s.start && key(file).equals(s.path())) return; // the declaration itself
+        if (start == s.start && (file == s.file || key(file).equals(s.path()))) return; // the declaration itself
         of(file).uses.put(start, new Use(start, end, s));
     }
 
     void typed(SourceFile file, Span span, Type type) {
         if (span == null || span == Span.NONE || type == null) return;
-        of(file).typed.put(((long) span.start() << 32) | span.end(), new Typed(span.start(), span.end(), type));
+        of(file).typed.put(new SpanKey(span.start(), span.end()), new Typed(span.start(), span.end(), type));
     }
 
     // ---- helpers --------------------------------------------------------------------------------

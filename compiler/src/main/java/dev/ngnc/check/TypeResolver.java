@@ -30,6 +30,10 @@ final class TypeResolver {
     Set<String> unavailable = new HashSet<>();
     /** Type names resolved here (shared with the checker's ImportUses: an import used only in types is used). */
     Set<String> consulted = new HashSet<>();
+    /** The tools' index (null when nobody asked): a written type name is a use of the model/enum/role/alias it names. */
+    SymbolIndex index;
+    /** Local type aliases → the object their declaration was indexed under (its written type). */
+    final Map<String, Object> aliasTargets = new HashMap<>();
 
     TypeResolver(SourceFile file, Diagnostics diagnostics) {
         this.file = file;
@@ -112,6 +116,7 @@ final class TypeResolver {
             default: break;
         }
         consulted.add(name);
+        if (index != null) indexUse(n);
         if (models.containsKey(name)) {
             ModelInfo info = models.get(name);
             if (!arity(n, info.typeParams.size())) return Type.ERROR;
@@ -127,6 +132,16 @@ final class TypeResolver {
         if (unavailable.contains(name)) return Type.ERROR;
         diagnostics.error(file, n.span(), "Type Error: Unknown type '" + name + "'");
         return Type.ERROR;
+    }
+
+    /** Records {@code n}'s name as a use of the declaration it resolves to (type arguments are resolved on their own). */
+    private void indexUse(TypeExpr.Named n) {
+        String name = n.name();
+        Object target = models.get(name);
+        if (target == null) target = enums.get(name);
+        if (target == null) target = roles.get(name);
+        if (target == null) target = aliasTargets.get(name);
+        if (target != null) index.useNamed(file, name, n.span().start(), n.span().end(), target);
     }
 
     /**

@@ -35,7 +35,8 @@ final class TestCommand implements Callable<Integer> {
     String filter;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
-            description = "Time limit of a test program that runs in its own JVM (one that serves HTTP; default: ${DEFAULT-VALUE}).")
+            description = "Time limit of each test program's run; one that takes longer fails (\"timed out after N s\") "
+                    + "and the rest still run (default: ${DEFAULT-VALUE}).")
     long timeout;
 
     private final PrintStream out;
@@ -65,6 +66,10 @@ final class TestCommand implements Callable<Integer> {
             return Ngnc.EXIT_USAGE;
         } catch (IOException | InvalidPathException e) {
             err.println("ngnc: error: cannot list the tests: " + e.getMessage());
+            return Ngnc.EXIT_USAGE;
+        }
+        if (timeout <= 0) {
+            err.println("ngnc: error: --timeout must be a positive number of seconds, not " + timeout);
             return Ngnc.EXIT_USAGE;
         }
         TestEngine engine = new TestEngine(timeout, DiagnosticRenderer::render);

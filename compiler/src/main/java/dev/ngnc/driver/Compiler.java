@@ -79,14 +79,24 @@ public final class Compiler {
     /**
      * Best-effort front end for tools (the language server): parses and checks {@code file} and the modules it imports
      * through {@code source}, recording into {@code index} whatever the checker resolved, errors or not. Never null:
-     * the diagnostics say what went wrong. {@code asEntry} false checks a library file (no {@code main} needed).
+     * the diagnostics say what went wrong. A file without {@code fn main} or {@code export default} is checked as a
+     * library (no "entry point" error), as an importer sees it; decided on the parsed tree, so a {@code main} in a
+     * comment or string does not count (and no regular expression scans the text on every keystroke).
      */
     public static void checkForTools(SourceFile file, dev.ngnc.check.ModuleSource source,
-                                     dev.ngnc.check.SymbolIndex index, boolean asEntry, Diagnostics diagnostics) {
+                                     dev.ngnc.check.SymbolIndex index, Diagnostics diagnostics) {
         DeepStack.run(file, diagnostics, () -> {
             Program program = Parser.parse(file, diagnostics);
-            return Checker.checkAll(program, diagnostics, source, index, asEntry);
+            return Checker.checkAll(program, diagnostics, source, index, hasEntryPoint(program));
         });
+    }
+
+    static boolean hasEntryPoint(Program program) {
+        for (dev.ngnc.ast.Decl d : program.items()) {
+            if (d instanceof dev.ngnc.ast.Decl.Fn f && f.name().equals("main")) return true;
+            if (d instanceof dev.ngnc.ast.Decl.ExportDefault) return true;
+        }
+        return false;
     }
 
     private static Program loadModule(Path path, String displayPath, Diagnostics diagnostics) {

@@ -6,7 +6,6 @@ import dev.ngnc.diag.Diagnostic;
 import dev.ngnc.diag.Diagnostics;
 import dev.ngnc.driver.Compiler;
 import dev.ngnc.driver.SourceReader;
-import dev.ngnc.parser.Parser;
 import dev.ngnc.source.SourceFile;
 
 import java.nio.file.Path;
@@ -16,15 +15,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * One check of a document and every module it imports, open documents read from the editor's buffers: the checker's
  * diagnostics (per file) and its symbol index. Immutable once made; requests read the latest one.
  */
 record Analysis(Path entry, int version, SourceFile file, SymbolIndex index, Map<Path, List<Diagnostic>> diagnostics) {
-
-    private static final Pattern ENTRY = Pattern.compile("(?m)\\bfn\\s+main\\s*\\(|\\bexport\\s+default\\b");
 
     /** Checks {@code entry}; a file without main/export default is checked as a library, as an importer sees it. */
     static Analysis run(Path entry, int version, Map<Path, String> texts) {
@@ -34,10 +30,11 @@ record Analysis(Path entry, int version, SourceFile file, SymbolIndex index, Map
         SymbolIndex index = new SymbolIndex();
         ModuleSource source = (path, display, d) -> {
             String open = texts.get(SymbolIndex.keyOf(path));
-            SourceFile f = open != null ? new SourceFile(display, path, open) : SourceReader.read(path, display, d);
-            return f == null ? null : Parser.parse(f, d);
+            if (open != null) return PARSED.parse(path, display, open, d);
+            SourceFile f = SourceReader.read(path, display, d);
+            return f == null ? null : PARSED.parse(path, display, f.text(), d);
         };
-        Compiler.checkForTools(file, source, index, ENTRY.matcher(text).find(), diagnostics);
+        Compiler.checkForTools(file, source, index, diagnostics);
         Map<Path, List<Diagnostic>> byFile = new LinkedHashMap<>();
         byFile.put(entry, new ArrayList<>());
         for (SymbolIndex.FileIndex fi : index.files()) byFile.putIfAbsent(SymbolIndex.keyOf(fi.file.path()), new ArrayList<>());
@@ -47,6 +44,9 @@ record Analysis(Path entry, int version, SourceFile file, SymbolIndex index, Map
         }
         return new Analysis(entry, version, file, index, byFile);
     }
+
+    /** Imported modules parsed before, by content (shared by all servers of the JVM: the key is the whole text). */
+    static final ParseCache PARSED = new ParseCache(64);
 
     /** The text of {@code path} as this analysis saw it, or null when it did not read that file. */
     String textOf(Path path) {

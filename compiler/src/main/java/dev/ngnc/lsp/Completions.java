@@ -127,10 +127,9 @@ final class Completions {
         if (t instanceof Type.Object o) {
             for (var e : o.fields().entrySet()) add(out, e.getKey(), CompletionItemKind.Field, Types.display(e.getValue()));
         }
-        String owner = Types.display(t);
         for (SymbolIndex.FileIndex fi : a.index().files()) {
             for (Symbol s : fi.declarations()) {
-                if (s.kind == SymbolIndex.Kind.METHOD && owner.equals(s.container)) {
+                if (s.kind == SymbolIndex.Kind.METHOD && s.isMethodOf(t)) {
                     add(out, s.name, CompletionItemKind.Method, s.signature());
                 }
             }

@@ -23,7 +23,7 @@ public final class LspServer {
     public static Future<Void> start(InputStream in, OutputStream out, long debounceMillis, Runnable onExit) {
         quietJsonRpcLogging();
         NgnLanguageServer server = new NgnLanguageServer(debounceMillis, onExit);
-        Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
+        Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, new FrameInput(in), out);
         server.connect(launcher.getRemoteProxy());
         return launcher.startListening();
     }
@@ -39,11 +39,19 @@ public final class LspServer {
         logger.addHandler(new Handler() {
             @Override public void publish(LogRecord r) {
                 if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    System.err.println("ngnc lsp: " + r.getMessage()
-                            + (r.getThrown() != null ? ": " + r.getThrown().getMessage() : ""));
+                    // lsp4j's messages repeat the exception's and run over several lines (gson's help links)
+                    String message = firstLine(r.getMessage());
+                    String cause = r.getThrown() == null ? "" : firstLine(r.getThrown().getMessage());
+                    System.err.println("ngnc lsp: " + message
+                            + (cause.isEmpty() || message.contains(cause) ? "" : ": " + cause));
                 }
             }
             @Override public void flush() { System.err.flush(); }
+            private static String firstLine(String s) {
+                if (s == null) return "";
+                int nl = s.indexOf('\n');
+                return (nl < 0 ? s : s.substring(0, nl)).strip();
+            }
             @Override public void close() { }
         });
     }

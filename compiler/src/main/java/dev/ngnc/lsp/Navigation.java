@@ -97,8 +97,12 @@ final class Navigation {
         out.computeIfAbsent(s.path(), k -> new ArrayList<>()).add(new int[] {s.start, s.end});
         for (SymbolIndex.FileIndex fi : a.index().files()) {
             Path p = SymbolIndex.keyOf(fi.file.path());
+            String text = fi.file.text();
             for (SymbolIndex.Use u : fi.uses()) {
-                if (u.symbol() == s) out.computeIfAbsent(p, k -> new ArrayList<>()).add(new int[] {u.start(), u.end()});
+                // a use written under another name (`import { Point as P }`, then `p: P`) keeps that name
+                if (u.symbol() == s && text.startsWith(s.name, u.start()) && u.end() - u.start() == s.name.length()) {
+                    out.computeIfAbsent(p, k -> new ArrayList<>()).add(new int[] {u.start(), u.end()});
+                }
             }
         }
         for (List<int[]> l : out.values()) l.sort((x, y) -> Integer.compare(x[0], y[0]));

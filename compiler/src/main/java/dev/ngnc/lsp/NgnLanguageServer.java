@@ -47,6 +47,8 @@ public final class NgnLanguageServer implements LanguageServer, LanguageClientAw
     private final Map<Path, ScheduledFuture<?>> pending = new HashMap<>();
     /** Files each entry last published diagnostics for, so that fixed files get an empty list. */
     private final Map<Path, Set<Path>> published = new HashMap<>();
+    /** Files each open document's last published analysis read (itself and its imports): its dependencies. */
+    private final Map<Path, Set<Path>> reads = new HashMap<>();
     private final List<Path> roots = new ArrayList<>();
     private LanguageClient client;
 
@@ -145,10 +147,12 @@ public final class NgnLanguageServer implements LanguageServer, LanguageClientAw
             texts.remove(p);
             versions.remove(p);
             analyses.remove(p);
+            reads.remove(p);
             Set<Path> was = published.remove(p);
             if (was != null && client != null) {
                 for (Path f : was) client.publishDiagnostics(new PublishDiagnosticsParams(f.toUri().toString(), List.of()));
             }
+            schedule(p); // open documents importing p read it from the disk now
         });
     }
 
@@ -159,8 +163,16 @@ public final class NgnLanguageServer implements LanguageServer, LanguageClientAw
     @Override public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) { }
 
     private void schedule(Path p) {
-        // any buffer may be imported by another open document: every analysis is stale now
-        analyses.clear();
+        // the analyses that read p are stale now (p's own, and those of the open documents importing it); the
+        // others stay valid: an analysis reads only its entry and what that imports
+        analyses.values().removeIf(a -> a.diagnostics().containsKey(p));
+        if (texts.containsKey(p)) debounce(p);
+        for (Map.Entry<Path, Set<Path>> e : reads.entrySet()) {
+            if (!e.getKey().equals(p) && e.getValue().contains(p) && texts.containsKey(e.getKey())) debounce(e.getKey());
+        }
+    }
+
+    private void debounce(Path p) {
         ScheduledFuture<?> old = pending.remove(p);
         if (old != null) old.cancel(false);
         pending.put(p, timer.schedule(() -> worker.execute(() -> publish(p)), debounceMillis, TimeUnit.MILLISECONDS));
@@ -177,6 +189,8 @@ public final class NgnLanguageServer implements LanguageServer, LanguageClientAw
         }
         Set<Path> now = new HashSet<>();
         for (Map.Entry<Path, List<dev.ngnc.diag.Diagnostic>> e : a.diagnostics().entrySet()) {
+            // another open document publishes its own diagnostics (checked as itself, not as p's import)
+            if (!e.getKey().equals(p) && texts.containsKey(e.getKey())) continue;
             String text = a.textOf(e.getKey());
             LineMap lines = new LineMap(text == null ? "" : text);
             List<Diagnostic> out = new ArrayList<>();
@@ -184,10 +198,11 @@ public final class NgnLanguageServer implements LanguageServer, LanguageClientAw
             now.add(e.getKey());
             if (client != null) client.publishDiagnostics(new PublishDiagnosticsParams(e.getKey().toUri().toString(), out));
         }
+        reads.put(p, a.files());
         Set<Path> before = published.put(p, now);
         if (before != null && client != null) {
             for (Path f : before) {
-                if (!now.contains(f)) client.publishDiagnostics(new PublishDiagnosticsParams(f.toUri().toString(), List.of()));
+                if (!now.contains(f) && (f.equals(p) || !texts.containsKey(f))) client.publishDiagnostics(new PublishDiagnosticsParams(f.toUri().toString(), List.of()));
             }
         }
     }

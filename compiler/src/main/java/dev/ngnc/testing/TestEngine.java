@@ -40,13 +40,21 @@ import java.util.stream.Stream;
  * <p>Programs run in this JVM, one after another: their classes are loaded by a fresh class loader and their
  * body runs through {@link Rt#runEmbedded} with stdout and stderr captured — saving a JVM start (~0.1-0.3 s) per
  * file. A program that serves HTTP runs in its own JVM instead: its server threads would outlive it here.
+ *
+ * <p>Every program has {@code timeoutSeconds}. A child JVM is killed; an in-process program runs on a daemon thread
+ * that cannot be stopped (no {@code Thread.stop} since JDK 20): it is interrupted and abandoned, its output goes
+ * nowhere from then on, and every later file (of any engine in this JVM) runs in a child JVM, since the runtime's output and exit
+ * hooks are JVM-wide and the stuck program still holds them. The caller's JVM must end with {@code System.exit}
+ * (the CLI and the plugin's worker do) — the abandoned thread is a daemon, so a normal exit is not blocked either.
  */
 public final class TestEngine {
     private final long timeoutSeconds;
     private final Function<Diagnostic, String> diagnosticText;
+    /** Set once an in-process program timed out in this JVM (by any engine): the rest run in child JVMs. */
+    private static volatile boolean abandonedOne;
 
     /**
-     * @param timeoutSeconds limit for a forked test program (in-process programs are not stopped)
+     * @param timeoutSeconds limit for each test program's run (compiling it is not counted)
      * @param diagnosticText how a compile error is shown in a failure (the CLI's renderer or Maven's format)
      */
     public TestEngine(long timeoutSeconds, Function<Diagnostic, String> diagnosticText) {
@@ -70,12 +78,14 @@ public final class TestEngine {
         }
         if (program == null || diags.hasErrors()) return failed(file, t0, diags, shown + ": does not compile");
         Path dir = file.toAbsolutePath().getParent();
-        Captured c = program.usesHttpServer() ? forked(program, dir) : inProcess(program, dir);
+        Captured c = program.usesHttpServer() || abandonedOne ? forked(program, dir) : inProcess(program, dir);
         int passed = (int) c.out.lines().filter(l -> l.startsWith("\u2705")).count();
         if (c.status == 0) return new TestResult(file, TestResult.Status.PASS, ms(t0), passed, List.of(), null, 0, c.out, c.err);
-        String fallback = c.status < 0 ? shown + ": timed out after " + timeoutSeconds + " s"
-                : shown + ": exited with status " + c.status;
-        FailureReport f = FailureReport.from(c.err, fallback);
+        if (c.status == TIMED_OUT) {
+            return new TestResult(file, TestResult.Status.FAIL, ms(t0), passed,
+                    List.of(shown + ": timed out after " + timeoutSeconds + " s"), null, 0, c.out, c.err);
+        }
+        FailureReport f = FailureReport.from(c.err, shown + ": exited with status " + c.status);
         return new TestResult(file, TestResult.Status.FAIL, ms(t0), passed, f.lines(), f.file(), f.line(), c.out, c.err);
     }
 
@@ -97,6 +107,8 @@ public final class TestEngine {
     }
 
     private record Captured(int status, String out, String err) {}
+
+    private static final int TIMED_OUT = Integer.MIN_VALUE;
 
     /** Serialises in-process runs: stdout, stderr and the runtime's output buffer are JVM-wide. */
     private static final Object RUN_LOCK = new Object();
@@ -121,7 +133,7 @@ public final class TestEngine {
                 System.setErr(errStream);
                 if (dir != null) System.setProperty("ngnc.entryDir", dir.toString());
                 current.setContextClassLoader(loader);
-                status = Rt.runEmbedded(() -> {
+                status = runWithTimeout(() -> Rt.runEmbedded(() -> {
                     try {
                         run.invokeExact();
                     } catch (RuntimeException | Error e) {
@@ -129,12 +141,13 @@ public final class TestEngine {
                     } catch (Throwable t) {
                         throw new RuntimeException(t);
                     }
-                }, errStream);
+                }, errStream), loader);
             } catch (ReflectiveOperationException | LinkageError | IOException e) {
                 errStream.println("ngnc: cannot load the compiled test: " + e);
                 status = 1;
             } finally {
-                Out.redirect(oldSink);
+                // an abandoned program keeps running: what it prints from now on is dropped, not mixed into ours
+                Out.redirect(abandonedOne ? OutputStream.nullOutputStream() : oldSink);
                 System.setOut(oldOut);
                 System.setErr(oldErr);
                 current.setContextClassLoader(oldLoader);
@@ -142,6 +155,27 @@ public final class TestEngine {
             }
             return new Captured(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * Runs {@code body} on a daemon thread (so are the program's own threads, which inherit it) and waits at most
+     * {@code timeoutSeconds}; {@link #TIMED_OUT} when it did not end (then it is interrupted and abandoned).
+     */
+    private int runWithTimeout(java.util.function.IntSupplier body, ClassLoader loader) {
+        int[] status = {1};
+        Thread t = new Thread(() -> status[0] = body.getAsInt(), "ngnc-test");
+        t.setDaemon(true);
+        t.setContextClassLoader(loader);
+        t.start();
+        try {
+            t.join(TimeUnit.SECONDS.toMillis(timeoutSeconds));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!t.isAlive()) return status[0];
+        t.interrupt();
+        abandonedOne = true;
+        return TIMED_OUT;
     }
 
     /** Runs the program in a child JVM with this JVM's class path (which has runtime-lib and runtime-http). */
@@ -169,7 +203,7 @@ public final class TestEngine {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 p.waitFor(10, TimeUnit.SECONDS);
-                status = -1;
+                status = TIMED_OUT;
             }
             return new Captured(status, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -72,6 +72,20 @@ class TestCommandTest {
     }
 
     @Test
+    void aTestThatNeverEndsFailsAfterTheTimeoutAndTheOthersStillRun() throws IOException {
+        project();
+        file("test/a_loop_test.ngn", "fn main() {\n  while (true) {\n  }\n}\n");
+        NgncTest.Result r = ngnc("test", "--timeout", "2", tmp.resolve("test").toString());
+        assertEquals(1, r.exit(), r.out() + r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("FAIL " + tmp.resolve("test/a_loop_test.ngn")), r.out());
+        assertEquals("  " + tmp.resolve("test/a_loop_test.ngn") + ": timed out after 2 s", lines.get(1), r.out());
+        assertTrue(lines.get(2).startsWith("PASS "), r.out());
+        assertEquals("1 passed, 2 failed", lines.get(lines.size() - 1), r.out());
+        assertEquals(2, ngnc("test", "--timeout", "0", tmp.toString()).exit());
+    }
+
+    @Test
     void filterSelectsFilesByPathAndAllPassingExitsZero() throws IOException {
         project();
         NgncTest.Result r = ngnc("test", "--filter", "calc_", tmp.toString());

@@ -27,6 +27,16 @@ class FmtCommandTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8)).execute(all);
     }
 
+    /** The examples are what users copy: they stay in the canonical layout (`ngnc fmt examples` after an edit). */
+    @Test
+    void theExamplesAreFormatted() throws Exception {
+        Path examples = Programs.REPO.resolve("examples");
+        assertTrue(Files.isDirectory(examples), examples.toString());
+        int code = fmt("--check", examples.toString());
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "run `ngnc fmt examples`: these are not formatted");
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void checkListsTheFilesThatWouldChangeAndChangesNothing(@TempDir Path dir) throws Exception {
         Path messy = dir.resolve("sub/messy.ngn");

@@ -299,4 +299,181 @@ class LspServerTest {
                 .get(30, TimeUnit.SECONDS).getLeft().stream().map(CompletionItem::getLabel).toList();
         assertTrue(members.containsAll(List.of("sqrt", "sin")), members.toString());
     }
+
+    static final String SHAPES = """
+            export model Point {
+              x: i64,
+              y: i64
+            }
+            export enum Tag { Plain, Named(string) }
+            export role Labeled {
+              fn label(): string
+            }
+            """;
+
+    static final String USES = """
+            import { Point, Tag, Labeled } from "./shapes.ngn"
+            type Pair = (Point, Point)
+            model Segment {
+              from: Point,
+              to: Point
+            }
+            extend Point with Labeled {
+              fn label(): string {
+                return "p"
+              }
+            }
+            fn far(ps: array<Point>, t: Tag): Result<Point, string> {
+              const q: Point? = null
+              return Ok(ps[0])
+            }
+            fn both(pair: Pair): Maybe<Pair> {
+              return Value(pair)
+            }
+            fn main() {
+              const p = Point { x: 1, y: 2 }
+              const s = Segment { from: p, to: p }
+              print(far([p], Plain))
+              print(both((p, p)))
+              print(s.to.label())
+            }
+            """;
+
+    /** Every written `Point` in USES: the import, twice in the alias, two field types, extend, array<>, Result<>,
+     *  `Point?`, the literal. */
+    static final int POINTS_IN_USES = 10;
+
+    @Test
+    void renamingAModelUsedInTypeAnnotationsAcrossTwoFilesEditsEveryOccurrence() throws Exception {
+        Path lib = dir.resolve("shapes.ngn");
+        Files.writeString(lib, SHAPES);
+        String uri = open("main.ngn", USES);
+        assertTrue(awaitDiagnostics(uri).getDiagnostics().stream().noneMatch(d -> d.getSeverity() == DiagnosticSeverity.Error),
+                awaitDiagnostics(uri).toString());
+        WorkspaceEdit edit = server.getTextDocumentService().rename(new RenameParams(new TextDocumentIdentifier(uri),
+                at(USES, "Point>"), "Vec")).get(30, TimeUnit.SECONDS);
+        assertEquals(POINTS_IN_USES, edit.getChanges().get(uri).size(), edit.toString());
+        assertEquals(1, edit.getChanges().get(lib.toUri().toString()).size(), "the declaration in shapes.ngn");
+        String renamed = apply(USES, edit.getChanges().get(uri));
+        assertFalse(renamed.matches("(?s).*\\bPoint\\b.*"), renamed);
+    }
+
+    @Test
+    void referencesAndDefinitionIncludeTypeAnnotations() throws Exception {
+        Path lib = dir.resolve("shapes.ngn");
+        Files.writeString(lib, SHAPES);
+        String uri = open("main.ngn", USES);
+        var doc = new TextDocumentIdentifier(uri);
+        var refs = server.getTextDocumentService().references(new ReferenceParams(doc, at(USES, "Point {"),
+                new ReferenceContext(false))).get(30, TimeUnit.SECONDS);
+        assertEquals(POINTS_IN_USES, refs.stream().filter(l -> l.getUri().equals(uri)).count(), refs.toString());
+        // definition from an annotation: a parameter's generic argument, an enum name, a role name, a local alias
+        var fromArray = server.getTextDocumentService().definition(new DefinitionParams(doc, at(USES, "Point>")))
+                .get(30, TimeUnit.SECONDS).getLeft();
+        assertEquals(List.of(lib.toUri().toString()), fromArray.stream().map(Location::getUri).toList());
+        assertEquals(new Position(0, 13), fromArray.get(0).getRange().getStart());
+        var fromEnum = server.getTextDocumentService().definition(new DefinitionParams(doc, at(USES, "Tag)")))
+                .get(30, TimeUnit.SECONDS).getLeft();
+        assertEquals(new Position(4, 12), fromEnum.get(0).getRange().getStart());
+        var fromRole = server.getTextDocumentService().definition(new DefinitionParams(doc, at(USES, "Labeled {")))
+                .get(30, TimeUnit.SECONDS).getLeft();
+        assertEquals(new Position(5, 12), fromRole.get(0).getRange().getStart());
+        var fromAlias = server.getTextDocumentService().definition(new DefinitionParams(doc, at(USES, "Pair)")))
+                .get(30, TimeUnit.SECONDS).getLeft();
+        assertEquals(List.of(new Location(uri, new Range(new Position(1, 5), new Position(1, 9)))), fromAlias);
+        Hover h = server.getTextDocumentService().hover(new HoverParams(doc, at(USES, "Point?"))).get(30, TimeUnit.SECONDS);
+        assertTrue(h.getContents().getRight().getValue().contains("model Point"), h.toString());
+    }
+
+    @Test
+    void renamingAModelToAnExistingTypeNameIsRefused() throws Exception {
+        Path lib = dir.resolve("shapes.ngn");
+        Files.writeString(lib, SHAPES);
+        String uri = open("main.ngn", USES);
+        var e = assertThrows(ExecutionException.class, () -> server.getTextDocumentService().rename(new RenameParams(
+                new TextDocumentIdentifier(uri), at(USES, "Point,"), "Segment")).get(30, TimeUnit.SECONDS));
+        assertInstanceOf(ResponseErrorException.class, e.getCause());
+    }
+
+    @Test
+    void editingAnImportedModuleRepublishesTheOpenDocumentsThatImportIt() throws Exception {
+        String lib = "export fn twice(n: i64): i64 {\n  return n * 2\n}\n";
+        String libUri = open("lib.ngn", lib);
+        String main = "import { twice } from \"./lib.ngn\"\nfn main() {\n  print(twice(4))\n}\n";
+        String uri = open("main.ngn", main);
+        assertTrue(awaitDiagnostics(uri).getDiagnostics().isEmpty());
+        assertTrue(awaitDiagnostics(libUri).getDiagnostics().isEmpty());
+        diagnostics.remove(uri);
+        diagnostics.remove(libUri);
+        // only lib.ngn changes (twice takes a string now): main.ngn's call is wrong and main.ngn is re-checked
+        String changed = "export fn twice(s: string): string {\n  return s + s\n}\n";
+        server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(libUri, 2), List.of(new TextDocumentContentChangeEvent(changed))));
+        assertTrue(awaitDiagnostics(libUri).getDiagnostics().isEmpty(), "lib.ngn itself is fine");
+        var mainDiags = awaitDiagnostics(uri).getDiagnostics();
+        assertEquals(1, mainDiags.size(), mainDiags.toString());
+        assertEquals(2, mainDiags.get(0).getRange().getStart().getLine());
+    }
+
+    @Test
+    void completionOffersExtendMethodsByTheCheckersMethodTableNotByTheTypesName() throws Exception {
+        String text = """
+                model Box<T> {
+                  value: T
+                }
+                extend Box {
+                  fn open(): string {
+                    return "open"
+                  }
+                }
+                extend i64 {
+                  fn twice(): i64 {
+                    return this * 2
+                  }
+                }
+                extend string {
+                  fn shout(): string {
+                    return this
+                  }
+                }
+                fn main() {
+                  const b = Box { value: 1 }
+                  const small: i32 = 2
+                  print(b.open())
+                  print(small.twice())
+                }
+                """;
+        String uri = open("x.ngn", text);
+        assertTrue(awaitDiagnostics(uri).getDiagnostics().stream().noneMatch(d -> d.getSeverity() == DiagnosticSeverity.Error),
+                awaitDiagnostics(uri).toString());
+        var box = completionLabels(uri, text, "b.open", 2);
+        assertTrue(box.containsAll(List.of("value", "open")), "Box<i64> has Box's methods: " + box);
+        assertFalse(box.contains("shout") || box.contains("twice"), box.toString());
+        var ints = completionLabels(uri, text, "small.twice", 6);
+        assertTrue(ints.contains("twice"), "an i32 has the int table's methods: " + ints);
+        assertFalse(ints.contains("open") || ints.contains("shout"), ints.toString());
+    }
+
+    private List<String> completionLabels(String uri, String text, String needle, int after) throws Exception {
+        Position pos = at(text, needle);
+        pos.setCharacter(pos.getCharacter() + after);
+        return server.getTextDocumentService().completion(new CompletionParams(new TextDocumentIdentifier(uri), pos))
+                .get(30, TimeUnit.SECONDS).getLeft().stream().map(CompletionItem::getLabel).toList();
+    }
+
+    /** Applies non-overlapping edits (each within one line) to {@code text}. */
+    static String apply(String text, List<TextEdit> edits) {
+        List<String> lines = new java.util.ArrayList<>(List.of(text.split("\n", -1)));
+        List<TextEdit> sorted = new java.util.ArrayList<>(edits);
+        sorted.sort((a, b) -> a.getRange().getStart().getLine() != b.getRange().getStart().getLine()
+                ? Integer.compare(b.getRange().getStart().getLine(), a.getRange().getStart().getLine())
+                : Integer.compare(b.getRange().getStart().getCharacter(), a.getRange().getStart().getCharacter()));
+        for (TextEdit e : sorted) {
+            int line = e.getRange().getStart().getLine();
+            String l = lines.get(line);
+            lines.set(line, l.substring(0, e.getRange().getStart().getCharacter()) + e.getNewText()
+                    + l.substring(e.getRange().getEnd().getCharacter()));
+        }
+        return String.join("\n", lines);
+    }
 }

@@ -65,6 +65,26 @@ class TestEngineTest {
         }
     }
 
+    static final String SPIN = "fn main() {\n  var i = 0\n  while (true) {\n    i += 1\n    if (i % 1000000 == 0) print(\"spin\")\n  }\n}\n";
+
+    @Test
+    void aProgramThatNeverEndsTimesOutAndTheFilesAfterItStillRunUndisturbed() throws IOException {
+        TestEngine quick = new TestEngine(2, DiagnosticRenderer::render);
+        Path loop = file("loop_test.ngn", SPIN);
+        Path ok = file("ok_test.ngn", "import { assert } from \"tbx::test\"\nfn main() {\n  print(\"ok\")\n  assert(1 + 1 == 2, \"sum\")\n}\n");
+        long t0 = System.nanoTime();
+        TestResult stuck = quick.run(loop, "loop_test.ngn");
+        assertEquals(TestResult.Status.FAIL, stuck.status());
+        assertEquals(List.of("loop_test.ngn: timed out after 2 s"), stuck.failure());
+        assertTrue(System.nanoTime() - t0 < 30_000_000_000L, "the engine did not wait for the loop");
+        // the abandoned program still prints "spin" somewhere: never into a later file's output
+        TestResult after = quick.run(ok, "ok_test.ngn");
+        assertEquals(TestResult.Status.PASS, after.status(), after.toString());
+        assertEquals("ok\n\u2705 sum\n", after.stdout());
+        TestResult again = quick.run(loop, "loop_test.ngn"); // now in a child JVM, which is killed
+        assertEquals(List.of("loop_test.ngn: timed out after 2 s"), again.failure());
+    }
+
     @Test
     void aFileWithoutFnMainIsNotATest() throws IOException {
         Path h = file("helper.ngn", "export fn x(): i64 { return 1 }\n");

@@ -57,7 +57,7 @@ public class TestMojo extends AbstractNgnMojo {
     @Parameter(defaultValue = "false", property = "maven.test.failure.ignore")
     private boolean testFailureIgnore;
 
-    /** Seconds a test program that runs in a JVM of its own (one serving HTTP) may run before it is stopped and counted as failed. */
+    /** Seconds each test program may run before it is counted as failed ("timed out after N s"); the others still run. */
     @Parameter(defaultValue = "120", property = "ngn.testTimeout")
     private int testTimeout;
 
