@@ -55,14 +55,15 @@ public final class JarBuilder {
         if (!program.classes().containsKey(main)) {
             throw new IllegalArgumentException("main class " + main + " is not among the generated classes " + program.classes().keySet());
         }
+        LibraryUse.Needs needs = LibraryUse.of(program.classes().values());
         Map<String, byte[]> entries = new TreeMap<>(runtime.entries());
         if (program.usesHttpServer()) entries.putAll(runtime.httpEntries()); // Helidon & co., only when serving
         boolean llm = program.usesLlm();
         if (llm) entries.putAll(runtime.llmEntries()); // llama.cpp binding + natives, only for tbx::llm
-        if (!program.usesHttpServer() && !LibraryUse.needsJson(program.classes().values())) {
+        if (!program.usesHttpServer() && !needs.json()) {
             entries.keySet().removeIf(n -> n.startsWith(SHADED_PREFIX + "jackson/"));
         }
-        if (!LibraryUse.needsRegex(program.classes().values())) {
+        if (!needs.regex()) {
             entries.keySet().removeIf(n -> n.startsWith(SHADED_PREFIX + "re2j/"));
         }
         for (Map.Entry<String, byte[]> c : program.classes().entrySet()) {
@@ -72,7 +73,7 @@ public final class JarBuilder {
             }
             entries.put(name, c.getValue());
         }
-        boolean fiberless = !program.usesHttpServer() && !LibraryUse.needsFibers(program.classes().values());
+        boolean fiberless = !program.usesHttpServer() && !needs.fibers();
         entries.put(LauncherGenerator.LAUNCHER_CLASS + ".class", LauncherGenerator.generate(main, fiberless));
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * 1024);

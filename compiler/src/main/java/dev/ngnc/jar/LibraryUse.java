@@ -24,10 +24,6 @@ final class LibraryUse {
 
     private LibraryUse() { }
 
-    static boolean needsJson(Iterable<byte[]> programClasses) {
-        return anyConstant(programClasses, s -> s.equals("json") || s.contains(JSON_CLASS));
-    }
-
     /**
      * Runtime classes through which a program starts or waits on fibers (threads, channels, state, sleep, spawn,
      * fetch, processes, the scheduler): a program naming none of them runs its main without a scheduler.
@@ -36,15 +32,22 @@ final class LibraryUse {
             RtApi.cls("NgnChannel"), RtApi.cls("NgnState"), RtApi.cls("Spawn"), RtApi.cls("Fetch"),
             RtApi.cls("ProcessLib"), RtApi.cls("ProcessStream"), RtApi.HTTP);
 
-    static boolean needsFibers(Iterable<byte[]> programClasses) {
-        return anyConstant(programClasses, s -> FIBER_USERS.stream().anyMatch(s::contains));
+    /** What the program's classes need, from one pass over their constant pools. */
+    record Needs(boolean json, boolean regex, boolean fibers) { }
+
+    static Needs of(Iterable<byte[]> programClasses) {
+        boolean[] found = new boolean[3];
+        eachConstant(programClasses, s -> {
+            if (!found[0] && (s.equals("json") || s.contains(JSON_CLASS))) found[0] = true;
+            if (!found[1] && s.contains(REGEX_CLASS)) found[1] = true;
+            if (!found[2] && FIBER_USERS.stream().anyMatch(s::contains)) found[2] = true;
+            return found[0] && found[1] && found[2];
+        });
+        return new Needs(found[0], found[1], found[2]);
     }
 
-    static boolean needsRegex(Iterable<byte[]> programClasses) {
-        return anyConstant(programClasses, s -> s.contains(REGEX_CLASS));
-    }
-
-    private static boolean anyConstant(Iterable<byte[]> programClasses, java.util.function.Predicate<String> test) {
+    /** Feeds every UTF-8 constant to {@code visit} until it returns true (nothing more to learn). */
+    private static void eachConstant(Iterable<byte[]> programClasses, java.util.function.Predicate<String> visit) {
         for (byte[] classFile : programClasses) {
             ClassReader r = new ClassReader(classFile);
             for (int i = 1; i < r.getItemCount(); i++) {
@@ -52,9 +55,8 @@ final class LibraryUse {
                 if (offset == 0 || classFile[offset - 1] != UTF8) continue;
                 int length = r.readUnsignedShort(offset);
                 String s = new String(classFile, offset + 2, length, StandardCharsets.UTF_8);
-                if (test.test(s)) return true;
+                if (visit.test(s)) return;
             }
         }
-        return false;
     }
 }
