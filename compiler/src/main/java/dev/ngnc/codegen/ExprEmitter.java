@@ -595,9 +595,28 @@ final class ExprEmitter implements Opcodes {
         Coercions.coerce(mv, result, Rep.of(a.type()));
     }
 
+    /**
+     * {@code m.get(k) ?? d} with a constant or local {@code d} of the result's representation: one runtime call
+     * ({@code NgnMap.getOr}) and no {@code Value(v)} per lookup (bench/ngn/collections.ngn). A fallback with effects
+     * keeps the general path, whose order (lookup, then fallback) an error in the lookup could reveal.
+     */
+    private boolean mapGetOr(TExpr.Coalesce c, Rep target) {
+        if (!(c.maybe() instanceof TExpr.Builtin b) || !Types.isMaybe(b.type())) return false;
+        RtMethod get = b.method();
+        if (get.invoke() != RtMethod.Invoke.VIRTUAL || !get.owner().equals(RtApi.cls("NgnMap")) || !get.name().equals("get")
+                || b.operands().size() != 2) return false;
+        if (!(c.fallback() instanceof TExpr.Const || c.fallback() instanceof TExpr.Local)) return false;
+        if (target.isVoid() || !Rep.of(c.fallback().type()).equals(target)) return false;
+        RtMethod getOr = new RtMethod(RtMethod.Invoke.VIRTUAL, get.owner(), "getOr",
+                "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;");
+        invokeRt(getOr, List.of(b.operands().get(0), b.operands().get(1), c.fallback()), c.type(), c.span());
+        return true;
+    }
+
     /** {@code maybe ?? fallback}: both sides evaluated, then Value(v) ⇒ v, Null ⇒ fallback, other ⇒ maybe. */
     private void coalesce(TExpr.Coalesce c) {
         Rep target = Rep.of(c.type());
+        if (mapGetOr(c, target)) return;
         Rep enumRep = Rep.ref(ENUM);
         emitAs(c.maybe(), enumRep);
         int m = g.newTemp(enumRep);

@@ -102,6 +102,20 @@ public final class NgnMap implements Shareable {
     }
 
     /**
+     * ngn {@code m.get(k) ?? fallback} without building the {@code Value(v)} in between: the emitter's path when the
+     * fallback is a constant or a local (so evaluating it before the lookup changes nothing). Same sharing as
+     * {@link #get}.
+     */
+    public Object getOr(Object key, Object fallback) {
+        Object nk = MapKeys.normalize(key);
+        Object v = entries.get(nk);
+        if (v == null && !entries.containsKey(nk)) {
+            return fallback;
+        }
+        return Values.share(v);
+    }
+
+    /**
      * ngn {@code m.set(k, v)}: inserts or replaces; returns this map (so chains
      * {@code m.set(a, 1).set(b, 2)} apply every call). A caller that keeps the result as a
      * second reference must {@code share()} it.
