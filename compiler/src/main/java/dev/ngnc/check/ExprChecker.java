@@ -369,11 +369,11 @@ final class ExprChecker {
         }
         if (isEmojiName(n.name())) return new TExpr.Const(n.name(), Prim.STRING, n.span());
         if (checker.unavailable.contains(n.name())) return new TExpr.Invalid(n.span());
+        ForeignHabits.Advice advice = ForeignHabits.forValue(n.name());
         if (checker.types.models.containsKey(n.name())) {
             error(n.span(), "'" + n.name() + "' is a model, not a value",
                     "create an instance with `" + n.name() + " { … }`");
-        } else if (ForeignHabits.forValue(n.name()) != null) {
-            ForeignHabits.Advice advice = ForeignHabits.forValue(n.name());
+        } else if (advice != null) {
             error(n.span(), advice.message(), advice.hint());
         } else {
             error(n.span(), "Undefined variable '" + n.name() + "'",

@@ -603,13 +603,12 @@ final class ExprEmitter implements Opcodes {
     private boolean mapGetOr(TExpr.Coalesce c, Rep target) {
         if (!(c.maybe() instanceof TExpr.Builtin b) || !Types.isMaybe(b.type())) return false;
         RtMethod get = b.method();
-        if (get.invoke() != RtMethod.Invoke.VIRTUAL || !get.owner().equals(RtApi.cls("NgnMap")) || !get.name().equals("get")
+        if (get.invoke() != RtMethod.Invoke.VIRTUAL || !get.owner().equals(MAP) || !get.name().equals("get")
                 || b.operands().size() != 2) return false;
         if (!(c.fallback() instanceof TExpr.Const || c.fallback() instanceof TExpr.Local)) return false;
         if (target.isVoid() || !Rep.of(c.fallback().type()).equals(target)) return false;
-        RtMethod getOr = new RtMethod(RtMethod.Invoke.VIRTUAL, get.owner(), "getOr",
-                "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;");
-        invokeRt(getOr, List.of(b.operands().get(0), b.operands().get(1), c.fallback()), c.type(), c.span());
+        invokeRt(RtMethod.virt("NgnMap", "getOr", OOO), List.of(b.operands().get(0), b.operands().get(1), c.fallback()),
+                c.type(), c.span());
         return true;
     }
 

@@ -22,6 +22,7 @@ final class RtNames {
     static final String ENUM = RtApi.cls("NgnEnum");
     static final String RANGE = RtApi.cls("NgnRange");
     static final String SET = RtApi.cls("NgnSet");
+    static final String MAP = RtApi.cls("NgnMap");
     static final String FN = RtApi.cls("NgnFn");
     static final String MODEL = RtApi.cls("NgnModel");
     static final String ERROR = RtApi.cls("NgnError");
