@@ -191,7 +191,12 @@ final class ExprChecker {
                         parts.add(new TExpr.Const(pending.toString(), Prim.STRING, s.span()));
                         pending.setLength(0);
                     }
-                    parts.add(calls.format(check(i.expr()), i.span()));
+                    TExpr value = check(i.expr());
+                    // i64 and bool stay unformatted: the emitter hands them to the concat factory, which prints
+                    // them as Fmt.str does without an intermediate String
+                    Type t = value.type();
+                    boolean direct = t == Prim.BOOL || (Types.isInt(t) && t != Prim.BYTE);
+                    parts.add(direct ? value : calls.format(value, i.span()));
                 }
             }
         }
