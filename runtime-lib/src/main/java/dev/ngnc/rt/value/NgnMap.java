@@ -3,8 +3,6 @@ package dev.ngnc.rt.value;
 import dev.ngnc.rt.base.NgnError;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * An ngn {@code map<K, V>}: insertion-ordered, keys compared by ngn {@code ==}; valid keys
@@ -16,19 +14,21 @@ import java.util.Map;
  */
 public final class NgnMap implements Shareable {
     /** normalized key → value, in insertion order. */
-    private final LinkedHashMap<Object, Object> entries;
+    private final OrderedTable entries;
     /** normalized key → the key as first inserted, only where they differ (e.g. 1.0 vs 1). */
     private HashMap<Object, Object> originalKeys;
     private boolean shared;
+    /** What {@link OrderedTable#get} answers for a missing key (stored values may be anything else). */
+    private static final Object ABSENT = new Object();
 
-    private NgnMap(LinkedHashMap<Object, Object> entries, HashMap<Object, Object> originalKeys) {
+    private NgnMap(OrderedTable entries, HashMap<Object, Object> originalKeys) {
         this.entries = entries;
         this.originalKeys = originalKeys;
     }
 
     /** ngn {@code map<K, V>()}: a new empty map. */
     public static NgnMap empty() {
-        return new NgnMap(new LinkedHashMap<>(), null);
+        return new NgnMap(new OrderedTable(), null);
     }
 
     /**
@@ -61,10 +61,12 @@ public final class NgnMap implements Shareable {
         if (!shared) {
             return this;
         }
-        for (Object v : entries.values()) {
-            Values.share(v);
+        for (int i = 0; i < entries.end(); i++) {
+            if (entries.isLive(i)) {
+                Values.share(entries.valueAt(i));
+            }
         }
-        return new NgnMap(new LinkedHashMap<>(entries),
+        return new NgnMap(entries.copy(),
                 originalKeys == null ? null : new HashMap<>(originalKeys));
     }
 
@@ -88,17 +90,13 @@ public final class NgnMap implements Shareable {
 
     /** ngn {@code m.has(k)}. */
     public boolean has(Object key) {
-        return entries.containsKey(MapKeys.normalize(key));
+        return entries.contains(MapKeys.normalize(key));
     }
 
     /** ngn {@code m.get(k)}: {@code Value(v)} (v shared) or {@code Null}. */
     public NgnEnum get(Object key) {
-        Object nk = MapKeys.normalize(key);
-        Object v = entries.get(nk);
-        if (v == null && !entries.containsKey(nk)) {
-            return NgnEnum.NULL;
-        }
-        return NgnEnum.value(Values.share(v));
+        Object v = entries.get(MapKeys.normalize(key), ABSENT);
+        return v == ABSENT ? NgnEnum.NULL : NgnEnum.value(Values.share(v));
     }
 
     /**
@@ -107,12 +105,8 @@ public final class NgnMap implements Shareable {
      * {@link #get}.
      */
     public Object getOr(Object key, Object fallback) {
-        Object nk = MapKeys.normalize(key);
-        Object v = entries.get(nk);
-        if (v == null && !entries.containsKey(nk)) {
-            return fallback;
-        }
-        return Values.share(v);
+        Object v = entries.get(MapKeys.normalize(key), ABSENT);
+        return v == ABSENT ? fallback : Values.share(v);
     }
 
     /**
@@ -128,13 +122,7 @@ public final class NgnMap implements Shareable {
 
     private void put(Object key, Object value) {
         Object nk = MapKeys.normalize(key);
-        if (nk == key) { // the usual case (i64 and string keys): one lookup
-            entries.put(nk, value);
-            return;
-        }
-        boolean isNew = !entries.containsKey(nk);
-        entries.put(nk, value);
-        if (isNew && nk != key) {
+        if (entries.put(nk, value) && nk != key) {
             if (originalKeys == null) {
                 originalKeys = new HashMap<>();
             }
@@ -146,28 +134,30 @@ public final class NgnMap implements Shareable {
     public Object remove(Object key) {
         checkWritable();
         Object nk = MapKeys.normalize(key);
-        if (!entries.containsKey(nk)) {
+        Object old = entries.remove(nk, ABSENT);
+        if (old == ABSENT) {
             return Unit.VOID;
         }
         if (originalKeys != null) {
             originalKeys.remove(nk);
         }
-        return entries.remove(nk);
+        return old;
     }
 
     /** The keys in insertion order (fresh array; for json and the like). */
     public Object[] keys() {
-        Object[] out = new Object[entries.size()];
-        int i = 0;
-        for (Object nk : entries.keySet()) {
-            out[i++] = originalKey(nk);
+        Object[] out = entries.keyArray();
+        if (originalKeys != null) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = originalKey(out[i]);
+            }
         }
         return out;
     }
 
     /** The values in insertion order (fresh array; references not shared). */
     public Object[] values() {
-        return entries.values().toArray();
+        return entries.valueArray();
     }
 
     private Object originalKey(Object nk) {
@@ -180,14 +170,17 @@ public final class NgnMap implements Shareable {
 
     void appendEntries(StringBuilder sb) {
         boolean first = true;
-        for (Map.Entry<Object, Object> e : entries.entrySet()) {
+        for (int i = 0; i < entries.end(); i++) {
+            if (!entries.isLive(i)) {
+                continue;
+            }
             if (!first) {
                 sb.append(", ");
             }
             first = false;
-            Fmt.append(sb, originalKey(e.getKey()));
+            Fmt.append(sb, originalKey(entries.keyAt(i)));
             sb.append(": ");
-            Fmt.append(sb, e.getValue());
+            Fmt.append(sb, entries.valueAt(i));
         }
     }
 

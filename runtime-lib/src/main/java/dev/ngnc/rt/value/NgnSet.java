@@ -4,7 +4,6 @@ import dev.ngnc.rt.base.NgnError;
 
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 
 /**
  * An ngn {@code set<T>}: insertion-ordered, deduplicated by ngn {@code ==}; valid elements
@@ -19,16 +18,16 @@ import java.util.LinkedHashMap;
  */
 public final class NgnSet implements Shareable, Iterable<Object> {
     /** normalized element → the element as first added, in insertion order. */
-    private final LinkedHashMap<Object, Object> elems;
+    private final OrderedTable elems;
     private boolean shared;
 
-    private NgnSet(LinkedHashMap<Object, Object> elems) {
+    private NgnSet(OrderedTable elems) {
         this.elems = elems;
     }
 
     /** ngn {@code set<T>()}: a new empty set. */
     public static NgnSet empty() {
-        return new NgnSet(new LinkedHashMap<>());
+        return new NgnSet(new OrderedTable());
     }
 
     /** ngn {@code set([…])}: the distinct elements of {@code items}, first occurrence order. */
@@ -52,7 +51,7 @@ public final class NgnSet implements Shareable, Iterable<Object> {
     /** This set if unshared, else an unshared copy (elements are immutable values). */
     @Override
     public NgnSet writable() {
-        return shared ? new NgnSet(new LinkedHashMap<>(elems)) : this;
+        return shared ? new NgnSet(elems.copy()) : this;
     }
 
     @Override
@@ -75,7 +74,7 @@ public final class NgnSet implements Shareable, Iterable<Object> {
 
     /** ngn {@code s.has(v)}. */
     public boolean has(Object v) {
-        return elems.containsKey(MapKeys.normalize(v));
+        return elems.contains(MapKeys.normalize(v));
     }
 
     /**
@@ -95,12 +94,7 @@ public final class NgnSet implements Shareable, Iterable<Object> {
     /** ngn {@code s.remove(v)}: removes {@code v}; true iff it was present. */
     public boolean remove(Object v) {
         checkWritable();
-        Object nk = MapKeys.normalize(v);
-        if (!elems.containsKey(nk)) {
-            return false;
-        }
-        elems.remove(nk);
-        return true;
+        return elems.remove(MapKeys.normalize(v), this) != this;
     }
 
     /** ngn {@code s.clear()}: removes every element. */
@@ -111,7 +105,7 @@ public final class NgnSet implements Shareable, Iterable<Object> {
 
     /** The elements in insertion order (a fresh array, for {@code for} loops). */
     public Object[] toArray() {
-        return elems.values().toArray();
+        return elems.valueArray();
     }
 
     /** The elements as a new ngn array. */
