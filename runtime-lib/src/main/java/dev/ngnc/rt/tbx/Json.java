@@ -79,11 +79,12 @@ public final class Json {
     }
 
     /**
-     * The parser's char buffers, reused per thread (the parser hands them back when closed): a parse never
-     * yields to another fiber of the carrier, and the recycler's slots are atomic anyway. A fresh recycler per
-     * parse allocated its buffers every time.
+     * The parser's char buffers, reused (the parser hands them back when closed). One for all threads: the
+     * recycler's slots are atomic, so parses running at the same time just allocate their own buffers. A fresh
+     * recycler per parse allocated its buffers every time; a thread-local one cost a lookup per parse.
      */
-    private static final ThreadLocal<BufferRecycler> RECYCLER = ThreadLocal.withInitial(BufferRecycler::new);
+    private static final BufferRecycler RECYCLER = new BufferRecycler();
+    private static final int PARSER_FEATURES = JsonParser.Feature.collectDefaults();
 
     /**
      * Jackson's UTF-8 parser over {@code in}, built directly rather than through
@@ -91,11 +92,11 @@ public final class Json {
      * classes (no generators, async parsers or data binding hooks): a much smaller jar.
      * Default (strict JSON) features; duplicate keys are not an error.
      */
-    private static JsonParser newParser(byte[] in) {
+    private static UTF8StreamJsonParser newParser(byte[] in) {
         IOContext ctxt = new IOContext(LIMITS, StreamWriteConstraints.defaults(),
-                ErrorReportConfiguration.defaults(), RECYCLER.get(), ContentReference.redacted(), false);
+                ErrorReportConfiguration.defaults(), RECYCLER, ContentReference.redacted(), false);
         ctxt.setEncoding(JsonEncoding.UTF8);
-        return new UTF8StreamJsonParser(ctxt, JsonParser.Feature.collectDefaults(), null, null,
+        return new UTF8StreamJsonParser(ctxt, PARSER_FEATURES, null, null,
                 KEY_SYMBOLS.makeChild(0), in, 0, in.length, false);
     }
 
@@ -155,7 +156,7 @@ public final class Json {
         private final ArrayList<String> keys = new ArrayList<>();
         /** Grammar state after the last complete token (FIELD_NAME excluded). */
         private int state = ROOT;
-        /** Byte offset just past that token. */
+        /** Byte offset just past that token; −(start + 1) for a string starting at start (see {@link #end()}). */
         private int end;
         private Object root;
 
@@ -165,10 +166,10 @@ public final class Json {
 
         NgnEnum read() {
             try {
-                try (JsonParser p = newParser(in)) {
+                try (UTF8StreamJsonParser p = newParser(in)) {
                     readRoot(p);
                 }
-                int i = Diagnosis.skipWhitespace(in, end);
+                int i = Diagnosis.skipWhitespace(in, end());
                 if (i < in.length) {
                     throw new Failure(TRAILING_CHARACTERS, i);
                 }
@@ -177,7 +178,7 @@ public final class Json {
                 return fail(f);
             } catch (IOException | RuntimeException e) {
                 // Jackson rejected the input (JsonProcessingException); find serde_json's words
-                Failure f = new Diagnosis(in, containerKinds(), state, end).run();
+                Failure f = new Diagnosis(in, containerKinds(), state, end()).run();
                 return fail(f != null ? f : new Failure(EXPECTED_VALUE, Math.max(0, jacksonOffset(e))));
             }
         }
@@ -186,6 +187,14 @@ public final class Json {
             if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
                 long off = jpe.getLocation().getByteOffset();
                 return (int) Math.min(off, in.length);
+            }
+            return end();
+        }
+
+        /** Byte offset just past the last complete token (a string's end is found only when asked). */
+        private int end() {
+            if (end < 0) {
+                end = Diagnosis.stringEnd(in, -end - 1);
             }
             return end;
         }
@@ -203,14 +212,16 @@ public final class Json {
             return isObject;
         }
 
-        private void readRoot(JsonParser p) throws IOException, Failure {
+        private void readRoot(UTF8StreamJsonParser p) throws IOException, Failure {
             while (true) {
                 JsonToken t = p.nextToken();
                 if (t == null) {
                     // only before the root value: empty or all-whitespace input
                     throw new Failure(EOF_VALUE, in.length);
                 }
-                int start = (int) p.currentTokenLocation().getByteOffset();
+                // what currentTokenLocation().getByteOffset() gives for every token but a field name, without
+                // allocating a location per token
+                int start = (int) p.getTokenCharacterOffset() - 1;
                 switch (t) {
                     case START_ARRAY, START_OBJECT -> {
                         if (stack.size() + 1 >= MAX_DEPTH) {
@@ -237,7 +248,7 @@ public final class Json {
                     case FIELD_NAME -> {
                         String name = p.currentName();
                         if (hasLoneSurrogate(name)) {
-                            throw stringFailure(start);
+                            throw stringFailure((int) p.currentTokenLocation().getByteOffset());
                         }
                         keys.set(keys.size() - 1, name);
                     }
@@ -246,7 +257,7 @@ public final class Json {
                         if (hasLoneSurrogate(s)) {
                             throw stringFailure(start);
                         }
-                        if (deliver(s, Diagnosis.stringEnd(in, start))) {
+                        if (deliver(s, -start - 1)) { // see end()
                             return;
                         }
                     }
@@ -823,11 +834,24 @@ public final class Json {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+    private static boolean needsNoEscape(char c) {
+        return c >= 0x20 && c != '"' && c != '\\';
+    }
+
     /** A JSON string literal, escaped like serde_json (non-ASCII and {@code /} as is). */
     static void quote(StringBuilder sb, String s) {
         sb.append('"');
         int n = s.length();
-        for (int i = 0; i < n; i++) {
+        int plain = 0;
+        while (plain < n && needsNoEscape(s.charAt(plain))) {
+            plain++;
+        }
+        if (plain == n) { // the usual case: the whole string in one copy
+            sb.append(s).append('"');
+            return;
+        }
+        sb.append(s, 0, plain);
+        for (int i = plain; i < n; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"' -> sb.append("\\\"");
