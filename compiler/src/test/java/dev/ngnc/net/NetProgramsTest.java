@@ -13,6 +13,7 @@ import dev.ngnc.driver.Compiler;
 import dev.ngnc.jar.JarBuilder;
 import dev.ngnc.jar.Proc;
 import dev.ngnc.jar.RuntimeClasses;
+import dev.ngnc.jar.SourcePrograms;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -54,19 +55,11 @@ class NetProgramsTest {
     Path tmp;
 
     private CompiledProgram compile(String name, String source) throws IOException {
-        Path file = tmp.resolve(name + ".ngn");
-        Files.writeString(file, source);
-        Diagnostics d = new Diagnostics();
-        CompiledProgram p = Compiler.compile(file, name + ".ngn", d);
-        assertFalse(d.hasErrors(), () -> d.all().toString());
-        assertNotNull(p);
-        return p;
+        return SourcePrograms.compile(tmp, name, source);
     }
 
     private Path jar(String name, String source) throws IOException {
-        Path jar = tmp.resolve(name + ".jar");
-        JarBuilder.write(compile(name, source), RuntimeClasses.locate(), jar);
-        return jar;
+        return SourcePrograms.jar(tmp, name, source);
     }
 
     /** The next line of a child's output, failing (not hanging the build) when none comes in time. */
