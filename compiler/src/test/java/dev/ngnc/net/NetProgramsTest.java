@@ -414,7 +414,7 @@ class NetProgramsTest {
             assertNull(z.getEntry("io/helidon/webserver/WebServer.class"));
             assertTrue(z.stream().noneMatch(e -> e.getName().startsWith("dev/ngnc/rt/http/")));
         }
-        assertTrue(compile("handlerOnly", """
+        CompiledProgram handlerOnly = compile("handlerOnly", """
                 fn stream(req: Request): StreamingResponse {
                   const ch = channel<string>()
                   ch.close()
@@ -423,7 +423,14 @@ class NetProgramsTest {
                 fn main() {
                   print("no serve call, but a server model")
                 }
-                """).usesHttpServer(), "using a server model needs runtime-http");
+                """);
+        assertTrue(handlerOnly.usesHttpServer(), "using a server model needs runtime-http");
+        Path serverJar = tmp.resolve("handlerOnly.jar");
+        JarBuilder.write(handlerOnly, RuntimeClasses.locate(), serverJar);
+        try (ZipFile z = new ZipFile(serverJar.toFile())) {
+            assertNotNull(z.getEntry("io/helidon/webserver/WebServer.class"));
+            assertTrue(z.stream().anyMatch(e -> e.getName().startsWith("dev/ngnc/rt/http/")));
+        }
     }
 
     // ---- fetch and process programs -------------------------------------------------------------
