@@ -12,7 +12,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** The one pass over a program's constant pools that decides which optional runtime parts it needs. */
+/**
+ * The one pass over a program's constant pools that decides which optional runtime parts it needs (a server model's
+ * runtime-http: NetProgramsTest.programsWithoutServerDoNotBundleIt).
+ */
 class RuntimeUseTest {
     private static RuntimeUse uses(String source) {
         Diagnostics d = new Diagnostics();
@@ -24,23 +27,6 @@ class RuntimeUseTest {
     @Test
     void helloNeedsNothingOptional() {
         assertEquals(new RuntimeUse(false, false, false, false, false), uses("fn main() {\n  print(\"hi\")\n}\n"));
-    }
-
-    @Test
-    void aServerModelNeedsRuntimeHttpAndFibers() {
-        RuntimeUse u = uses("""
-                fn stream(req: Request): StreamingResponse {
-                  const ch = channel<string>()
-                  ch.close()
-                  return StreamingResponse { body: ch }
-                }
-                fn main() {
-                  print("a server model")
-                }
-                """);
-        assertTrue(u.http());
-        assertTrue(u.fibers());
-        assertFalse(u.llm());
     }
 
     @Test
