@@ -87,7 +87,10 @@ public final class Fiber extends FiberWaiter implements Runnable {
         }
     }
 
-    /** This root fiber (the running one) waits until the other fibers of its scheduler have ended ({@link Scheduler#awaitOthers}). */
+    /**
+     * This root fiber (the running one) waits until the other fibers of its scheduler have ended
+     * ({@link Scheduler#awaitOthers}).
+     */
     public void awaitOthers() {
         sched.awaitOthers(this);
     }
