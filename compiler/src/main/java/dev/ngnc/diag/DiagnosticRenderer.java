@@ -4,8 +4,8 @@ import dev.ngnc.source.Span;
 
 /**
  * Renders a diagnostic as {@code file:line:col: error: message [Type Error]} (the reference's error class, when the
- * message has one, goes last rather than doubling "error"), the source line, a caret line
- * under the offending span, and an optional {@code hint:} line. A diagnostic with a null span is
+ * diagnostic has one ({@link Diagnostic#category()}), goes last rather than doubling "error"), the source line, a
+ * caret line under the offending span, and an optional {@code hint:} line. A diagnostic with a null span is
  * about the file as a whole (e.g. it cannot be read): it is shown at {@code 1:1} without a source line.
  */
 public final class DiagnosticRenderer {
@@ -16,7 +16,7 @@ public final class DiagnosticRenderer {
         Span span = d.span() == null ? Span.NONE : d.span();
         String path = d.file() == null ? "<input>" : d.file().displayPath();
         out.append(path).append(':').append(span.line()).append(':').append(span.col())
-           .append(": ").append(d.severity().label).append(": ").append(d.text());
+           .append(": ").append(d.severity().label).append(": ").append(d.message());
         if (d.category() != null) out.append(" [").append(d.category()).append(']');
         out.append('\n');
         if (d.file() != null && d.span() != null) {

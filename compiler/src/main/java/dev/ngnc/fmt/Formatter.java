@@ -38,7 +38,7 @@ public final class Formatter {
             // a formatter bug: say so instead of handing out text that does not parse
             Diagnostics internal = new Diagnostics();
             internal.error(file, Span.NONE, "internal formatter error: the formatted text does not parse ("
-                    + again.inSourceOrder().get(0).message() + ")");
+                    + again.inSourceOrder().get(0).fullMessage() + ")");
             return FormatResult.failed(internal.all());
         }
         return new FormatResult(text, !text.equals(file.text()), java.util.List.of());

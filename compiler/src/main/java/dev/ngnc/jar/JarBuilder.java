@@ -2,6 +2,7 @@ package dev.ngnc.jar;
 
 import dev.ngnc.cli.Version;
 import dev.ngnc.driver.CompiledProgram;
+import dev.ngnc.driver.RuntimeUse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -55,7 +56,7 @@ public final class JarBuilder {
         if (!program.classes().containsKey(main)) {
             throw new IllegalArgumentException("main class " + main + " is not among the generated classes " + program.classes().keySet());
         }
-        LibraryUse.Needs needs = LibraryUse.of(program.classes().values());
+        RuntimeUse needs = program.uses();
         Map<String, byte[]> entries = new TreeMap<>(runtime.entries());
         if (program.usesHttpServer()) entries.putAll(runtime.httpEntries()); // Helidon & co., only when serving
         boolean llm = program.usesLlm();

@@ -87,12 +87,18 @@ final class Completions {
         return filter(out, prefix);
     }
 
+    /**
+     * The documents completed in lately, parsed by content: each completion request in an unchanged buffer reuses
+     * the tree. Its own small cache, so the texts of a buffer being typed in do not push out {@link Analysis#PARSED}'s
+     * imported modules.
+     */
+    static final ParseCache COMPLETED = new ParseCache(4);
+
     /** Names imported from {@code tbx::} modules (natives have no declaration in the index). */
     private static void toolboxImports(Analysis a, Path file, Map<String, CompletionItem> out) {
         String text = a.textOf(file);
         if (text == null) return;
-        var program = dev.ngnc.parser.Parser.parse(new dev.ngnc.source.SourceFile(file.toString(), file, text),
-                new dev.ngnc.diag.Diagnostics());
+        var program = COMPLETED.parse(file, file.toString(), text, new dev.ngnc.diag.Diagnostics());
         for (var d : program.items()) {
             if (!(d instanceof dev.ngnc.ast.Decl.Import i) || i.source() == null || !i.source().startsWith("tbx::")) continue;
             for (var n : i.names()) add(out, n.alias() != null ? n.alias() : n.name(), CompletionItemKind.Function, i.source());

@@ -210,7 +210,7 @@ public final class NgnLanguageServer implements LanguageServer, LanguageClientAw
     private static Diagnostic toLsp(LineMap lines, dev.ngnc.diag.Diagnostic d) {
         int start = d.span() == null ? 0 : d.span().start();
         int end = d.span() == null ? 0 : Math.max(start, d.span().end());
-        String message = d.hint() == null || d.hint().isEmpty() ? d.message() : d.message() + "\nhint: " + d.hint();
+        String message = d.hint() == null || d.hint().isEmpty() ? d.fullMessage() : d.fullMessage() + "\nhint: " + d.hint();
         Diagnostic out = new Diagnostic(lines.range(start, end), message,
                 d.severity() == Severity.WARNING ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, "ngnc");
         // editors fade unused or unreachable code instead of only underlining it
@@ -322,7 +322,7 @@ public final class NgnLanguageServer implements LanguageServer, LanguageClientAw
                 dev.ngnc.diag.Diagnostic first = r.diagnostics().isEmpty() ? null : r.diagnostics().get(0);
                 throw new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestFailed,
                         "not formatted: " + (first == null ? "the file does not parse"
-                                : "line " + first.span().line() + ": " + first.message()), null));
+                                : "line " + first.span().line() + ": " + first.fullMessage()), null));
             }
             if (r.text().equals(text)) return List.of();
             LineMap lines = new LineMap(text);

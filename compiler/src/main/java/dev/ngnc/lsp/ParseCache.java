@@ -48,6 +48,13 @@ final class ParseCache {
         return e.program();
     }
 
+    /** Whether the tree of this text is kept (tests). */
+    boolean holds(Path path, String display, String text) {
+        synchronized (entries) {
+            return entries.containsKey(new Key(path, display, text));
+        }
+    }
+
     int size() {
         synchronized (entries) {
             return entries.size();

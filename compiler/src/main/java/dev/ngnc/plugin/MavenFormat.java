@@ -19,7 +19,7 @@ public final class MavenFormat {
     public static String format(Diagnostic d) {
         Span span = d.span() == null ? Span.NONE : d.span();
         StringBuilder b = new StringBuilder(location(d)).append(":[").append(span.line()).append(',').append(span.col())
-                .append("] ").append(d.message());
+                .append("] ").append(d.fullMessage());
         String rendered = DiagnosticRenderer.render(d);
         // the renderer's lines after its own "file:line:col: error: message" line: source line, carets, hint
         int nl = rendered.indexOf('\n');

@@ -17,9 +17,18 @@ class DiagnosticCategoryTest {
     void theCategoryMovesBehindTheMessage() {
         Diagnostic d = Diagnostic.error(FILE, new Span(15, 18, 1, 16), "Type Error: Cannot initialize 'x'");
         assertEquals("Type Error", d.category());
-        assertEquals("Cannot initialize 'x'", d.text());
+        assertEquals("Cannot initialize 'x'", d.message());
         String shown = DiagnosticRenderer.render(d);
         assertEquals("m.ngn:1:16: error: Cannot initialize 'x' [Type Error]", shown.lines().findFirst().orElseThrow());
+        assertEquals("Type Error: Cannot initialize 'x'", d.fullMessage(), "as the LSP and Maven show it");
+        assertEquals("Type Error", d.withHint("h").category());
+    }
+
+    @Test
+    void theCategoryIsDataOfItsOwn() {
+        Diagnostic d = new Diagnostic(Severity.ERROR, FILE, new Span(15, 18, 1, 16), "Cannot initialize 'x'", null, null,
+                "Type Error");
+        assertEquals(Diagnostic.error(FILE, new Span(15, 18, 1, 16), "Type Error: Cannot initialize 'x'"), d);
     }
 
     @Test
@@ -27,7 +36,7 @@ class DiagnosticCategoryTest {
         for (String m : new String[] {"Undefined variable 'y'", "Error: x", "Not an Error: here", "Type Error"}) {
             Diagnostic d = Diagnostic.error(FILE, Span.NONE, m);
             assertNull(d.category(), m);
-            assertEquals(m, d.text());
+            assertEquals(m, d.message());
         }
     }
 }

@@ -1,11 +1,8 @@
 package dev.ngnc.llm;
 
-import dev.ngnc.diag.Diagnostics;
 import dev.ngnc.driver.CompiledProgram;
-import dev.ngnc.driver.Compiler;
-import dev.ngnc.jar.JarBuilder;
 import dev.ngnc.jar.Proc;
-import dev.ngnc.jar.RuntimeClasses;
+import dev.ngnc.jar.SourcePrograms;
 import dev.ngnc.rt.llm.TinyGguf;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,19 +37,11 @@ class LlmProgramsTest {
     }
 
     private static CompiledProgram compile(String name, String source) throws IOException {
-        Path file = tmp.resolve(name + ".ngn");
-        Files.writeString(file, source);
-        Diagnostics d = new Diagnostics();
-        CompiledProgram p = Compiler.compile(file, name + ".ngn", d);
-        assertFalse(d.hasErrors(), () -> d.all().toString());
-        assertNotNull(p);
-        return p;
+        return SourcePrograms.compile(tmp, name, source);
     }
 
     private static Path jar(String name, String source) throws IOException {
-        Path jar = tmp.resolve(name + ".jar");
-        JarBuilder.write(compile(name, source), RuntimeClasses.locate(), jar);
-        return jar;
+        return SourcePrograms.jar(tmp, name, source);
     }
 
     private static Proc runJar(Path jar, String... jvmOptions) {

@@ -298,6 +298,8 @@ class LspServerTest {
         var members = server.getTextDocumentService().completion(new CompletionParams(new TextDocumentIdentifier(uri2), inBraces))
                 .get(30, TimeUnit.SECONDS).getLeft().stream().map(CompletionItem::getLabel).toList();
         assertTrue(members.containsAll(List.of("sqrt", "sin")), members.toString());
+        Path k = dev.ngnc.check.SymbolIndex.keyOf(Path.of(java.net.URI.create(uri)));
+        assertTrue(Completions.COMPLETED.holds(k, k.toString(), text), "the next completion in k.ngn reuses its tree");
     }
 
     static final String SHAPES = """

@@ -13,6 +13,7 @@ import dev.ngnc.driver.Compiler;
 import dev.ngnc.jar.JarBuilder;
 import dev.ngnc.jar.Proc;
 import dev.ngnc.jar.RuntimeClasses;
+import dev.ngnc.jar.SourcePrograms;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -54,19 +55,11 @@ class NetProgramsTest {
     Path tmp;
 
     private CompiledProgram compile(String name, String source) throws IOException {
-        Path file = tmp.resolve(name + ".ngn");
-        Files.writeString(file, source);
-        Diagnostics d = new Diagnostics();
-        CompiledProgram p = Compiler.compile(file, name + ".ngn", d);
-        assertFalse(d.hasErrors(), () -> d.all().toString());
-        assertNotNull(p);
-        return p;
+        return SourcePrograms.compile(tmp, name, source);
     }
 
     private Path jar(String name, String source) throws IOException {
-        Path jar = tmp.resolve(name + ".jar");
-        JarBuilder.write(compile(name, source), RuntimeClasses.locate(), jar);
-        return jar;
+        return SourcePrograms.jar(tmp, name, source);
     }
 
     /** The next line of a child's output, failing (not hanging the build) when none comes in time. */
@@ -415,13 +408,8 @@ class NetProgramsTest {
         assertFalse(plain.usesHttpServer());
         CompiledProgram fetching = compile("fetching", "fn main() {\n  const r = <- fetch(\"http://127.0.0.1:1/\")\n  print(r.status)\n}\n");
         assertFalse(fetching.usesHttpServer(), "fetch lives in runtime-lib");
-        Path jar = tmp.resolve("plain.jar");
-        JarBuilder.write(plain, RuntimeClasses.locate(), jar);
-        try (ZipFile z = new ZipFile(jar.toFile())) {
-            assertNull(z.getEntry("io/helidon/webserver/WebServer.class"));
-            assertTrue(z.stream().noneMatch(e -> e.getName().startsWith("dev/ngnc/rt/http/")));
-        }
-        assertTrue(compile("handlerOnly", """
+        assertEquals(List.of(), serverEntries(plain), "a plain jar has neither Helidon nor dev/ngnc/rt/http/");
+        CompiledProgram handlerOnly = compile("handlerOnly", """
                 fn stream(req: Request): StreamingResponse {
                   const ch = channel<string>()
                   ch.close()
@@ -430,7 +418,23 @@ class NetProgramsTest {
                 fn main() {
                   print("no serve call, but a server model")
                 }
-                """).usesHttpServer(), "using a server model needs runtime-http");
+                """);
+        assertTrue(handlerOnly.usesHttpServer(), "using a server model needs runtime-http");
+        List<String> bundled = serverEntries(handlerOnly);
+        assertTrue(bundled.contains(WEB_SERVER) && bundled.stream().anyMatch(n -> n.startsWith("dev/ngnc/rt/http/")),
+                "its jar bundles runtime-http and Helidon");
+    }
+
+    private static final String WEB_SERVER = "io/helidon/webserver/WebServer.class";
+
+    /** The entries of {@code program}'s jar that belong to the server: Helidon's WebServer and dev/ngnc/rt/http/. */
+    private List<String> serverEntries(CompiledProgram program) throws IOException {
+        Path jar = tmp.resolve("server-entries.jar");
+        JarBuilder.write(program, RuntimeClasses.locate(), jar);
+        try (ZipFile z = new ZipFile(jar.toFile())) {
+            return z.stream().map(java.util.zip.ZipEntry::getName)
+                    .filter(n -> n.equals(WEB_SERVER) || n.startsWith("dev/ngnc/rt/http/")).toList();
+        }
     }
 
     // ---- fetch and process programs -------------------------------------------------------------

@@ -110,7 +110,7 @@ public final class Fibers {
         if (!f.root) {
             throw new IllegalStateException("Fibers.awaitOtherFibers() must be called by a root fiber");
         }
-        f.sched.awaitOthers(f);
+        f.awaitOthers();
     }
 
     /**
@@ -215,15 +215,13 @@ public final class Fibers {
             return;
         }
         if (ms <= 0) {
-            f.sched.group.engine.yieldNow(f);
+            f.yieldNow();
             return;
         }
         long now = System.nanoTime();
         long deadline = ms >= Long.MAX_VALUE / 1_000_000 - 1 ? now + Long.MAX_VALUE / 2 : now + ms * 1_000_000;
         while (deadline - System.nanoTime() > 0) {
-            if (!f.timerArmed) {
-                f.sched.addTimer(f, deadline);
-            }
+            f.armSleep(deadline);
             f.park("sleep");
         }
     }
@@ -241,7 +239,7 @@ public final class Fibers {
     public static void yieldNow() {
         Fiber f = FiberWaiter.currentFiber();
         if (f != null) {
-            f.sched.group.engine.yieldNow(f);
+            f.yieldNow();
         }
     }
 

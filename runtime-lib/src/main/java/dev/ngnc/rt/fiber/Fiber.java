@@ -7,7 +7,7 @@ package dev.ngnc.rt.fiber;
  * runs on that scheduler's carrier; how it is suspended is up to the {@link FiberEngine}.
  */
 public final class Fiber extends FiberWaiter implements Runnable {
-    public final Scheduler sched;
+    final Scheduler sched;
     /** True for the scheduler's root fiber, which runs directly on the carrier thread. */
     public final boolean root;
     /** The code a non-root fiber runs (null for the root). */
@@ -29,7 +29,7 @@ public final class Fiber extends FiberWaiter implements Runnable {
     /** Sleep deadline ({@link System#nanoTime()}) while in the timer queue. */
     long wakeAt;
     /** True while in the scheduler's timer queue. */
-    public boolean timerArmed;
+    boolean timerArmed;
 
     /** Thread engine: this fiber may run (baton). */
     volatile boolean turn;
@@ -68,6 +68,31 @@ public final class Fiber extends FiberWaiter implements Runnable {
         }
         lastSet = null; // the wake-up (if any) is consumed: see abandonForGood
         wokenFrom = null;
+    }
+
+    // ---- what rt.Fibers asks of the running fiber ----------------------------------------------------------
+
+    /** Lets the other ready fibers of this (running) fiber's scheduler run once, then continues. */
+    public void yieldNow() {
+        sched.group.engine.yieldNow(this);
+    }
+
+    /**
+     * ngn {@code sleep}: puts this (running) fiber in its scheduler's timer queue until {@code deadline}
+     * ({@link System#nanoTime()}) unless it is there already; the caller then parks it.
+     */
+    public void armSleep(long deadline) {
+        if (!timerArmed) {
+            sched.addTimer(this, deadline);
+        }
+    }
+
+    /**
+     * This root fiber (the running one) waits until the other fibers of its scheduler have ended
+     * ({@link Scheduler#awaitOthers}).
+     */
+    public void awaitOthers() {
+        sched.awaitOthers(this);
     }
 
     @Override

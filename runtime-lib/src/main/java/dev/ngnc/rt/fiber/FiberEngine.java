@@ -36,7 +36,7 @@ public abstract class FiberEngine {
     abstract void park(Fiber self);
 
     /** Lets the other ready fibers run once, then continues {@code self}. */
-    public abstract void yieldNow(Fiber self);
+    abstract void yieldNow(Fiber self);
 
     /** The scheduler's root ended: release what abandoned fibers hold. */
     abstract void terminate(Scheduler s);

@@ -58,7 +58,7 @@ final class FiberEngineContinuation extends FiberEngine {
     }
 
     @Override
-    public void yieldNow(Fiber self) {
+    void yieldNow(Fiber self) {
         if (self.root) {
             self.sched.readyLocal(self);
             runLoop(self);

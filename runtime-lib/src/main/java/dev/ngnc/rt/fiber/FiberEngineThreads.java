@@ -68,7 +68,7 @@ final class FiberEngineThreads extends FiberEngine {
     }
 
     @Override
-    public void yieldNow(Fiber self) {
+    void yieldNow(Fiber self) {
         self.sched.readyLocal(self);
         handOff(self);
     }

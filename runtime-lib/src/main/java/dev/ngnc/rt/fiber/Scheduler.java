@@ -215,7 +215,7 @@ public final class Scheduler {
      * fibers are all blocked and nothing can wake them: {@link SchedulerGroup#release()} then
      * calls {@link #wakeStuckAwaiter()} instead of declaring a deadlock). Carrier only.
      */
-    public void awaitOthers(Fiber self) {
+    void awaitOthers(Fiber self) {
         othersStuck = false;
         awaitingOthers = true; // before parking: the scheduler still holds its liveness unit
         group.awaiters.incrementAndGet();
@@ -289,7 +289,7 @@ public final class Scheduler {
     }
 
     /** Puts the running fiber to sleep until {@code deadline} ({@link System#nanoTime()}); the caller then parks it. */
-    public void addTimer(Fiber f, long deadline) {
+    void addTimer(Fiber f, long deadline) {
         if (timers == null) {
             timers = new PriorityQueue<>((a, b) -> {
                 int c = Long.compare(a.wakeAt - b.wakeAt, 0);

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * declared. This also works in groups without deadlock detection ({@code Fibers.runRoot}).
  */
 public final class SchedulerGroup {
-    public final FiberEngine engine;
+    final FiberEngine engine;
     public final PrintStream err;
     private final boolean detect;
     private final AtomicLong busy = new AtomicLong();
