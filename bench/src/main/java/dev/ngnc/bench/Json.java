@@ -1,21 +1,21 @@
 package dev.ngnc.bench;
 
-import java.util.ArrayList;
-import java.util.HashMap;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Twin of bench/ngn/json.ngn: builds a nested object (TreeMap: ngn objects stringify with sorted keys), writes it
- * as JSON and parses it back into maps and lists, then reads fields. The JDK has no JSON library and the bench
- * runs the twins on a bare class path, so writer and parser are the small hand-written ones a Java programmer would
- * write for this shape of data (docs/decisions.md).
+ * Twin of bench/ngn/json.ngn as Java programmers write it: Jackson databind, one {@code ObjectMapper}, maps and
+ * lists in and out (TreeMap: ngn objects stringify with sorted keys). {@link JsonHandParser} does the same with a
+ * parser specialised to the data.
  */
 public final class Json {
     private Json() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws JsonProcessingException {
+        ObjectMapper mapper = new ObjectMapper();
         long total = 0;
         for (long i = 0; i < 300_000; i++) {
             Map<String, Object> pos = new TreeMap<>();
@@ -26,123 +26,13 @@ public final class Json {
             obj.put("name", "user" + (i % 100));
             obj.put("tags", List.of("a", "b", "c"));
             obj.put("pos", pos);
-            StringBuilder sb = new StringBuilder();
-            write(sb, obj);
-            String text = sb.toString();
+            String text = mapper.writeValueAsString(obj);
             total += text.length();
-            @SuppressWarnings("unchecked")
-            Map<String, Object> back = (Map<String, Object>) new Parser(text).value();
-            @SuppressWarnings("unchecked")
-            Map<String, Object> backPos = (Map<String, Object>) back.get("pos");
-            total += (Long) back.get("id") % 10 + (Long) backPos.get("x") + ((List<?>) back.get("tags")).size();
+            Map<?, ?> back = mapper.readValue(text, Map.class);
+            Map<?, ?> backPos = (Map<?, ?>) back.get("pos");
+            total += ((Number) back.get("id")).longValue() % 10 + ((Number) backPos.get("x")).longValue()
+                    + ((List<?>) back.get("tags")).size();
         }
         System.out.println(total);
-    }
-
-    static void write(StringBuilder sb, Object v) {
-        switch (v) {
-            case Map<?, ?> m -> {
-                sb.append('{');
-                boolean first = true;
-                for (Map.Entry<?, ?> e : m.entrySet()) {
-                    if (!first) sb.append(',');
-                    first = false;
-                    writeString(sb, (String) e.getKey());
-                    sb.append(':');
-                    write(sb, e.getValue());
-                }
-                sb.append('}');
-            }
-            case List<?> l -> {
-                sb.append('[');
-                for (int k = 0; k < l.size(); k++) {
-                    if (k > 0) sb.append(',');
-                    write(sb, l.get(k));
-                }
-                sb.append(']');
-            }
-            case String s -> writeString(sb, s);
-            default -> sb.append(v);
-        }
-    }
-
-    static void writeString(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if (c == '"' || c == '\\') sb.append('\\').append(c);
-            else if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-            else sb.append(c);
-        }
-        sb.append('"');
-    }
-
-    /** Recursive descent over the subset the writer produces (objects, arrays, strings, integers, literals). */
-    static final class Parser {
-        private final String s;
-        private int p;
-
-        Parser(String s) {
-            this.s = s;
-        }
-
-        Object value() {
-            char c = s.charAt(p);
-            switch (c) {
-                case '{' -> {
-                    p++;
-                    Map<String, Object> m = new HashMap<>();
-                    if (s.charAt(p) == '}') { p++; return m; }
-                    while (true) {
-                        String k = string();
-                        p++; // ':'
-                        m.put(k, value());
-                        if (s.charAt(p++) == '}') return m;
-                    }
-                }
-                case '[' -> {
-                    p++;
-                    List<Object> l = new ArrayList<>();
-                    if (s.charAt(p) == ']') { p++; return l; }
-                    while (true) {
-                        l.add(value());
-                        if (s.charAt(p++) == ']') return l;
-                    }
-                }
-                case '"' -> { return string(); }
-                case 't' -> { p += 4; return Boolean.TRUE; }
-                case 'f' -> { p += 5; return Boolean.FALSE; }
-                case 'n' -> { p += 4; return null; }
-                default -> {
-                    int start = p;
-                    while (p < s.length() && (Character.isDigit(s.charAt(p)) || s.charAt(p) == '-')) p++;
-                    return Long.parseLong(s, start, p, 10);
-                }
-            }
-        }
-
-        String string() {
-            p++; // opening quote
-            StringBuilder sb = null;
-            int start = p;
-            while (true) {
-                char c = s.charAt(p);
-                if (c == '"') {
-                    String r = sb == null ? s.substring(start, p) : sb.append(s, start, p).toString();
-                    p++;
-                    return r;
-                }
-                if (c == '\\') {
-                    if (sb == null) sb = new StringBuilder();
-                    sb.append(s, start, p);
-                    char e = s.charAt(p + 1);
-                    if (e == 'u') { sb.append((char) Integer.parseInt(s, p + 2, p + 6, 16)); p += 6; }
-                    else { sb.append(e); p += 2; }
-                    start = p;
-                } else {
-                    p++;
-                }
-            }
-        }
     }
 }
