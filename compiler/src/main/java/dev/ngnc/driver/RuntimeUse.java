@@ -30,11 +30,13 @@ public record RuntimeUse(boolean http, boolean llm, boolean json, boolean regex,
     private static final String REGEX_CLASS = RtApi.cls("NgnRegex");
 
     /**
-     * Runtime classes through which a program starts or waits on fibers (threads, channels, state, sleep, spawn,
-     * fetch, processes, the scheduler): a program naming none of them runs its main without a scheduler.
+     * Runtime classes through which a program starts or waits on fibers (threads, channels, sleep, spawn, fetch,
+     * processes, the scheduler): a program naming none of them runs its main without a scheduler. A {@code state}
+     * is not among them: its lock works for plain threads too, and without a second fiber it is never contended
+     * (a program with state and no threads saved ~25 ms of scheduler start-up: bench/small.sh closures).
      */
     private static final List<String> FIBER_USERS = List.of(RtApi.cls("Fibers"), RtApi.ROOT + "fiber/",
-            RtApi.cls("NgnChannel"), RtApi.cls("NgnState"), RtApi.cls("Spawn"), RtApi.cls("Fetch"),
+            RtApi.cls("NgnChannel"), RtApi.cls("Spawn"), RtApi.cls("Fetch"),
             RtApi.cls("ProcessLib"), RtApi.cls("ProcessStream"), RtApi.HTTP);
 
     /**

@@ -354,7 +354,7 @@ class NetProgramsTest {
         assertTrue(hi.err().contains("Thread panicked: stop") && hi.err().contains("at fn main"), hi.err());
         String[] fiberUsers = {
             "fn main() {\n  const c = thread(|| 41 + 1)\n  print(<- c)\n}\n",
-            "fn main() {\n  const s = state(1)\n  s.update(|n| n + 1)\n  print(s.read())\n}\n",
+            "fn main() {\n  const s = state(1)\n  const t = thread(|| s.update(|n| n + 1))\n  <- t\n  print(s.read())\n}\n",
             "fn main() {\n  const ch = channel<i64>()\n  ch <- 5\n  print(<- ch)\n}\n",
             "fn main() {\n  sleep(1)\n  print(\"slept\")\n}\n",
         };
@@ -369,6 +369,39 @@ class NetProgramsTest {
             Proc run = Proc.run(List.of(Proc.currentJava(), "-jar", jar.toString()), tmp);
             assertEquals(outputs[i], run.out(), fiberUsers[i] + run.err());
         }
+    }
+
+    @Test
+    void aStateWithoutThreadsRunsWithoutTheScheduler() throws Exception {
+        Path jar = jar("stateonly", """
+                fn main() {
+                  const total = state(0)
+                  for (x in [1, 2, 3]) {
+                    total.update(|t| t + x)
+                  }
+                  const log = state<array<string>>([])
+                  log.update(|l| {
+                    print("inside update: ${total.read()}")
+                    l.push("a")
+                    return l
+                  })
+                  total.write(total.read() * 10)
+                  print("${total.read()} ${log.read()}")
+                  total.update(|t| {
+                    panic("stop at ${t}")
+                    return t
+                  })
+                }
+                """);
+        try (ZipFile z = new ZipFile(jar.toFile())) {
+            String manifest = new String(z.getInputStream(z.getEntry("META-INF/MANIFEST.MF")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertFalse(manifest.contains("Add-Exports"), "state alone needs no continuations");
+        }
+        Proc run = Proc.run(List.of(Proc.currentJava(), "-jar", jar.toString()), tmp);
+        assertEquals("inside update: 6\n60 [a]\n", run.out(), run.err());
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("Thread panicked: stop at 60"), run.err());
     }
 
     @Test
