@@ -57,6 +57,27 @@ class AotCacheTest {
         }
     }
 
+    /** What the JVM says about the classes of {@code cache}: its line "Using AOT-linked classes: …". */
+    private static String linkingOf(Path cache, Path jar) throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:AOTCache=" + cache, "-Xlog:aot", "-jar", jar.toString()).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return log.lines().filter(l -> l.contains("Using AOT-linked classes")).findFirst().orElse(log);
+    }
+
+    @Test
+    void onlyProgramsOnTheFiberSchedulerGetALinkedCache() throws Exception {
+        assumeTrue(POSIX && AOT_CACHE, "the launcher script is a POSIX shell script; linked caches need JDK 25");
+        Path plain = compileWithAot("plain", "fn main() {\n    print(\"plain\")\n}\n");
+        Path threads = compileWithAot("threads", "fn main() {\n    const c = thread(|| 40 + 2)\n    print(<- c)\n}\n");
+        assertFalse(AotCache.runsOnTheScheduler(plain));
+        assertTrue(AotCache.runsOnTheScheduler(threads));
+        assertTrue(linkingOf(tmp.resolve("plain.aot"), plain).contains("Using AOT-linked classes: false"));
+        assertTrue(linkingOf(tmp.resolve("threads.aot"), threads).contains("Using AOT-linked classes: true"));
+        assertEquals(new Ran(0, "42\n", ""), run(tmp.resolve("threads")), "the linked cache maps and the program runs");
+    }
+
     @Test
     void aDamagedCacheIsIgnoredWithOneWarningLineAndTheProgramStillRuns() throws Exception {
         assumeTrue(POSIX && AOT_CACHE, "the launcher script is a POSIX shell script; the cache check needs JDK 25");
