@@ -10,6 +10,10 @@ import java.util.List;
  * derives from the ngn name ({@code fn$NAME}, {@code local$NAME}, {@code ext$KIND$TYPE$NAME},
  * {@code $toplevel}, closures' {@code callK} in {@code …$ClosureN}). {@code NGN_BACKTRACE=0} in
  * the environment turns the backtrace off.
+ *
+ * <p>A fiber's trace ends where its continuation was entered ({@code jdk.internal.vm.Continuation.run}, the
+ * {@code enter} frames above it are hidden by the JDK): the frames below belong to whoever mounted it (e.g. {@code main} waiting in {@code <- t} runs the scheduler
+ * inline), not to the fiber's callers, so they are left out.
  */
 final class Backtrace {
     /** At most this many frames are printed; the rest is summarised as {@code … N more}. */
@@ -25,6 +29,9 @@ final class Backtrace {
         List<String> frames = new ArrayList<>();
         String partOf = null;
         for (StackTraceElement e : trace) {
+            if (isContinuationEntry(e)) {
+                break;
+            }
             String f = e.getFileName();
             if (f == null || !f.endsWith(".ngn") || e.getLineNumber() <= 0) {
                 continue;
@@ -52,6 +59,15 @@ final class Backtrace {
             out.add("  … " + (frames.size() - MAX_FRAMES) + " more");
         }
         return out;
+    }
+
+    /** The frame that entered a fiber's continuation: what lies below it is the mounting thread's stack. */
+    static boolean isContinuationEntry(StackTraceElement e) {
+        if (!e.getClassName().equals("jdk.internal.vm.Continuation")) {
+            return false;
+        }
+        String m = e.getMethodName();
+        return m.equals("run") || m.startsWith("enter");
     }
 
     /**

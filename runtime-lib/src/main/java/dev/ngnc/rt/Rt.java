@@ -280,6 +280,7 @@ public final class Rt {
         Throwable c = unwrap(t);
         String lineless = "";
         for (StackTraceElement e : c.getStackTrace()) {
+            if (Backtrace.isContinuationEntry(e)) break; // the rest is the stack that mounted this fiber
             String f = e.getFileName();
             if (f != null && f.endsWith(".ngn")) {
                 // generated helpers without lines (the dynamic-call dispatchers) defer to their caller's line

@@ -105,6 +105,22 @@ class RtTest {
     }
 
     @Test
+    void backtraceOfAFiberEndsAtItsContinuationEntry() {
+        // a thread's closure failing while main, blocked in `<- t` at line 7, runs the scheduler inline
+        StackTraceElement[] trace = {
+            new StackTraceElement("ngn.Main$Closure1", "call0", "main.ngn", 5),
+            new StackTraceElement("dev.ngnc.rt.fiber.Fiber", "run", "Fiber.java", 40),
+            new StackTraceElement("jdk.internal.vm.Continuation", "run", "Continuation.java", 251),
+            new StackTraceElement("dev.ngnc.rt.fiber.Scheduler", "runNext", "Scheduler.java", 90),
+            new StackTraceElement("ngn.Main", "fn$main", "main.ngn", 7),
+        };
+        assertEquals(java.util.List.of("  at closure (main.ngn:5)"), Backtrace.lines(trace));
+        NgnError e = NgnError.runtime("x");
+        e.setStackTrace(java.util.Arrays.copyOfRange(trace, 1, trace.length)); // no ngn frame of the fiber's own
+        assertEquals("", Rt.location(e));
+    }
+
+    @Test
     void backtraceIsCappedAtTwentyFrames() {
         StackTraceElement[] trace = new StackTraceElement[25];
         for (int i = 0; i < trace.length; i++) {
