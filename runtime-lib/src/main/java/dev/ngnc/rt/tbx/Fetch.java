@@ -199,24 +199,28 @@ public final class Fetch {
         if (t instanceof HttpTimeoutException || t instanceof TimeoutException) {
             return "request timed out after " + timeoutMs + " ms" + target;
         }
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            if (root instanceof ConnectException || root instanceof SSLException
-                    || root instanceof UnresolvedAddressException) {
-                break;
-            }
-            root = root.getCause();
-        }
-        if (root instanceof ConnectException || t instanceof ConnectException) {
-            return "connection refused" + target;
-        }
-        if (root instanceof UnresolvedAddressException || root instanceof java.net.UnknownHostException) {
+        // the JDK reports an unknown host as a ConnectException caused by an UnresolvedAddressException
+        if (causeOf(t, UnresolvedAddressException.class) != null || causeOf(t, java.net.UnknownHostException.class) != null) {
             return "could not resolve host" + target;
         }
-        if (root instanceof SSLException) {
+        if (causeOf(t, ConnectException.class) != null) {
+            return "connection refused" + target;
+        }
+        Throwable root = causeOf(t, SSLException.class);
+        if (root != null) {
             return "TLS error: " + message(root) + target;
         }
         return message(t) + target;
+    }
+
+    /** The first throwable of {@code kind} in {@code t}'s cause chain (t included), or null. */
+    private static Throwable causeOf(Throwable t, Class<? extends Throwable> kind) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (kind.isInstance(c)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     private static String message(Throwable t) {

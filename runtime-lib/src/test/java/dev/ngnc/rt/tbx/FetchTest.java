@@ -166,4 +166,15 @@ class FetchTest {
         assertTrue(await(Fetch.fetch("ftp://example.com/")).statusText.contains("unsupported scheme 'ftp'"));
         assertTrue(await(Fetch.fetch("http://")).statusText.startsWith("Error: invalid URL"));
     }
+
+    @Test
+    void anUnknownHostIsNotReportedAsARefusedConnection() {
+        // what the JDK's HttpClient throws for a host name that does not resolve
+        java.net.ConnectException unknown = new java.net.ConnectException();
+        unknown.initCause(new java.nio.channels.UnresolvedAddressException());
+        assertEquals("could not resolve host (http://no-such-host.invalid/)",
+                Fetch.describe(new java.util.concurrent.CompletionException(unknown), "http://no-such-host.invalid/", 1000));
+        assertEquals("connection refused (http://127.0.0.1:1/)",
+                Fetch.describe(new java.net.ConnectException("Connection refused"), "http://127.0.0.1:1/", 1000));
+    }
 }
