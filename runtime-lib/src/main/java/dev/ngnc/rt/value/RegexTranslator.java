@@ -9,7 +9,8 @@ import java.util.Map;
  * of the same family, which rejects what Rust rejects (look-around, back-references). Named groups
  * {@code (?P<n>…)} / {@code (?<n>…)} become plain numbered groups (names are recorded), ASCII classes
  * {@code [[:alpha:]]} become explicit ranges, flag {@code U} swaps greedy and lazy quantifiers, flag {@code x}
- * drops whitespace and {@code #} comments, without {@code m} a {@code $} means end of text ({@code \z}), and the
+ * drops whitespace and {@code #} comments (also when set inline, {@code (?x)} / {@code (?x:…)}, scoped to its group as in
+ * Rust: RE2 has no {@code x} flag), without {@code m} a {@code $} means end of text ({@code \z}), and the
  * Perl classes {@code \d \w \s} (and negations outside brackets) are spelled with Unicode properties, since in
  * Rust they are Unicode-aware and in RE2 ASCII.
  */
@@ -57,6 +58,8 @@ final class RegexTranslator {
     static String translate(String p, String flags, Map<String, Integer> names) {
         boolean swapGreed = flags.indexOf('U') >= 0;
         boolean verbose = flags.indexOf('x') >= 0;
+        // verbose at each open group, restored at its ')': an inline (?x) lasts to the end of its group
+        java.util.ArrayDeque<Boolean> verboseOuter = new java.util.ArrayDeque<>();
         boolean multiline = flags.indexOf('m') >= 0 || p.matches("(?s).*\\(\\?[a-zA-Z]*m[a-zA-Z-]*[:)].*");
         StringBuilder out = new StringBuilder(p.length() + 16);
         int groups = 0;
@@ -135,12 +138,33 @@ final class RegexTranslator {
                     i = classStart(p, i, out);
                 }
                 case '(' -> {
-                    if (p.startsWith("(?P<", i)) {
+                    int flagsEnd = inlineFlagsEnd(p, i);
+                    if (flagsEnd > 0) {
+                        // (?flags) or (?flags:…): RE2 takes i m s U; x is ours
+                        String set = p.substring(i + 2, flagsEnd);
+                        int minus = set.indexOf('-');
+                        boolean opens = p.charAt(flagsEnd) == ':';
+                        if (opens) {
+                            verboseOuter.push(verbose);
+                        }
+                        if (set.indexOf('x') >= 0) {
+                            verbose = minus < 0 || set.indexOf('x') < minus;
+                        }
+                        String rest = set.replace("x", "");
+                        if (rest.equals("-")) {
+                            rest = "";
+                        }
+                        if (!rest.isEmpty() || opens) {
+                            out.append("(?").append(rest).append(p.charAt(flagsEnd));
+                        }
+                        i = flagsEnd + 1;
+                    } else if (p.startsWith("(?P<", i)) {
                         int close = p.indexOf('>', i);
                         if (close < 0) {
                             throw new IllegalArgumentException("unclosed group name");
                         }
                         names.put(p.substring(i + 4, close), ++groups);
+                        verboseOuter.push(verbose);
                         out.append('(');
                         i = close + 1;
                     } else if (p.startsWith("(?<", i) && i + 3 < n && p.charAt(i + 3) != '='
@@ -150,17 +174,22 @@ final class RegexTranslator {
                             throw new IllegalArgumentException("unclosed group name");
                         }
                         names.put(p.substring(i + 3, close), ++groups);
+                        verboseOuter.push(verbose);
                         out.append('(');
                         i = close + 1;
                     } else {
                         if (!p.startsWith("(?", i)) {
                             groups++;
                         }
+                        verboseOuter.push(verbose);
                         out.append(c);
                         i++;
                     }
                 }
                 case ')' -> {
+                    if (!verboseOuter.isEmpty()) {
+                        verbose = verboseOuter.pop();
+                    }
                     out.append(c);
                     i = quantifier(p, i + 1, out, swapGreed);
                 }
@@ -175,6 +204,24 @@ final class RegexTranslator {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * If an inline flag group ({@code (?flags)} or {@code (?flags:}) with flag {@code x} starts at {@code i}, the
+     * index of its {@code )} or {@code :}; else -1.
+     */
+    private static int inlineFlagsEnd(String p, int i) {
+        if (!p.startsWith("(?", i)) {
+            return -1;
+        }
+        int j = i + 2;
+        while (j < p.length() && (Character.isLetter(p.charAt(j)) || p.charAt(j) == '-')) {
+            j++;
+        }
+        if (j >= p.length() || (p.charAt(j) != ')' && p.charAt(j) != ':')) {
+            return -1;
+        }
+        return p.substring(i + 2, j).indexOf('x') >= 0 ? j : -1;
     }
 
     /** Copies {@code [}, an optional {@code ^} and a leading literal {@code ]}; returns the next index. */

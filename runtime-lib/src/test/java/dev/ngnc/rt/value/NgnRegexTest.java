@@ -83,6 +83,17 @@ class NgnRegexTest {
         assertEquals("a#", rep("a b", "[ ]b", "x", "#"), "whitespace inside a class stays");
     }
 
+    @Test
+    void inlineVerboseFlagIsScopedToItsGroup() {
+        assertEquals("J", rep("x y", "(?x) x \\s y ", "", "J"));
+        assertEquals("J", rep("X Y", "(?xi) x \\s y", "", "J"));
+        assertEquals("J!", rep("ab c!", "(?x: a b ) c", "", "J"));
+        assertEquals("<ab>", rep("ab c", "((?x) a b ) c", "", "<$1>"), "(?x) ends with its group");
+        assertEquals("J", rep("ab c", "(?x) a b (?-x) c", "", "J"));
+        assertEquals("<b>", rep("ab", "(?x) a (?P<n> b )", "", "<$n>"));
+        assertEquals("<ab>", rep("ab", "(?x)(?i: A B )", "", "<$0>"));
+    }
+
     /** Patterns that make a backtracking engine take exponential or polynomial time on a near-miss input. */
     private static final String[][] HOSTILE = {
         {"^(a+)+$", "a", "!"}, {"^(a*)*$", "a", "!"}, {"^(a|a)+$", "a", "!"}, {"^(a|aa)+$", "a", "!"},
