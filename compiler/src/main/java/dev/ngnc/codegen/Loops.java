@@ -15,7 +15,8 @@ import static dev.ngnc.codegen.RtNames.*;
 
 /**
  * {@code for (item, index in iterable)}: arrays and tuples by index over a snapshot, ranges with a
- * long counter, sets and dynamically typed iterables over an {@code Object[]} snapshot.
+ * long counter, sets over an {@code Object[]} snapshot, channels (also dynamically typed ones) through their
+ * blocking iterator, other dynamically typed iterables over an {@code Object[]} snapshot.
  */
 final class Loops implements Opcodes {
     private Loops() {}
@@ -42,11 +43,15 @@ final class Loops implements Opcodes {
      * ({@code Iterator.hasNext} of {@code NgnChannel} suspends the fiber while the channel is empty).
      */
     private static void channel(ExprEmitter ex, StmtEmitter st, TStmt.ForEach f) {
+        ex.emitAs(f.iterable(), Rep.ref(CHANNEL));
+        ex.mv.visitMethodInsn(INVOKEVIRTUAL, CHANNEL, "iterator", "()Ljava/util/Iterator;", false);
+        iteratorLoop(ex, st, f);
+    }
+
+    /** Loops over the {@code java.util.Iterator} on top of the stack, with a long index counter. */
+    private static void iteratorLoop(ExprEmitter ex, StmtEmitter st, TStmt.ForEach f) {
         MethodGen g = ex.g;
         MethodVisitor mv = ex.mv;
-        String channel = CHANNEL;
-        ex.emitAs(f.iterable(), Rep.ref(channel));
-        mv.visitMethodInsn(INVOKEVIRTUAL, channel, "iterator", "()Ljava/util/Iterator;", false);
         Rep itRep = Rep.ref("java/util/Iterator");
         int it = g.newTemp(itRep);
         g.store(it, itRep);
@@ -217,7 +222,10 @@ final class Loops implements Opcodes {
         g.label(end);
     }
 
-    /** A dynamically typed iterable: converted to an Object[] snapshot by run-time class. */
+    /**
+     * A dynamically typed iterable, by run-time class: a channel through its blocking iterator (as a typed
+     * channel), the others over an Object[] snapshot; one loop over an Iterator, so the body is emitted once.
+     */
     private static void dynamic(ExprEmitter ex, StmtEmitter st, TStmt.ForEach f) {
         MethodGen g = ex.g;
         MethodVisitor mv = ex.mv;
@@ -225,6 +233,15 @@ final class Loops implements Opcodes {
         int o = g.newTemp(Rep.OBJECT);
         g.store(o, Rep.OBJECT);
         Label have = new Label();
+        Label notChannel = new Label();
+        g.load(o, Rep.OBJECT);
+        mv.visitTypeInsn(INSTANCEOF, CHANNEL);
+        mv.visitJumpInsn(IFEQ, notChannel);
+        g.load(o, Rep.OBJECT);
+        mv.visitTypeInsn(CHECKCAST, CHANNEL);
+        mv.visitMethodInsn(INVOKEVIRTUAL, CHANNEL, "iterator", "()Ljava/util/Iterator;", false);
+        mv.visitJumpInsn(GOTO, have);
+        g.label(notChannel);
         String[][] cases = {
                 {ARRAY, "toObjectArray", "()[Ljava/lang/Object;", null},
                 {TUPLE, "toArray", "()L" + ARRAY + ";", "toObjectArray"},
@@ -240,6 +257,8 @@ final class Loops implements Opcodes {
             mv.visitTypeInsn(CHECKCAST, c[0]);
             mv.visitMethodInsn(INVOKEVIRTUAL, c[0], c[1], c[2], false);
             if (c[3] != null) mv.visitMethodInsn(INVOKEVIRTUAL, ARRAY, c[3], "()[Ljava/lang/Object;", false);
+            mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "asList", "([Ljava/lang/Object;)Ljava/util/List;", false);
+            mv.visitMethodInsn(INVOKEINTERFACE, "java/util/List", "iterator", "()Ljava/util/Iterator;", true);
             mv.visitJumpInsn(GOTO, have);
             g.label(no);
         }
@@ -251,7 +270,7 @@ final class Loops implements Opcodes {
         mv.visitMethodInsn(INVOKESTATIC, ERROR, "runtime", "(Ljava/lang/String;)L" + ERROR + ";", false);
         mv.visitInsn(ATHROW);
         g.label(have);
-        objectArrayLoop(ex, st, f);
+        iteratorLoop(ex, st, f);
     }
 
     /** Loops over the Object[] on top of the stack. */

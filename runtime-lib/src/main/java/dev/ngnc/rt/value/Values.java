@@ -239,7 +239,8 @@ public final class Values {
         if (o instanceof NgnRegex) {
             return "Regex";
         }
-        return o.getClass().getSimpleName();
+        String name = o.getClass().getSimpleName(); // NgnChannel, NgnModule (packages this one cannot name)
+        return name.startsWith("Ngn") ? name.substring(3) : name;
     }
 
     /** Copies a range of an array (helper for the containers). */

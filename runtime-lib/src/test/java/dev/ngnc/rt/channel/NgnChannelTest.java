@@ -31,6 +31,11 @@ class NgnChannelTest {
     }
 
     @Test
+    void errorTextsNameAChannelChannel() {
+        assertEquals("Channel", dev.ngnc.rt.value.Values.kindName(NgnChannel.create()));
+    }
+
+    @Test
     void bufferedFifoAndMaybeReceiveOutsideFibers() {
         NgnChannel ch = NgnChannel.create();
         assertEquals(NgnEnum.NULL, ch.tryReceive());
