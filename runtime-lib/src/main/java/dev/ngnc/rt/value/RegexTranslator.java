@@ -151,8 +151,8 @@ final class RegexTranslator {
                             verbose = minus < 0 || set.indexOf('x') < minus;
                         }
                         String rest = set.replace("x", "");
-                        if (rest.equals("-")) {
-                            rest = "";
+                        if (rest.endsWith("-")) {
+                            rest = rest.substring(0, rest.length() - 1); // (?i-x) ⇒ (?i): RE2 wants flags after '-'
                         }
                         if (!rest.isEmpty() || opens) {
                             out.append("(?").append(rest).append(p.charAt(flagsEnd));

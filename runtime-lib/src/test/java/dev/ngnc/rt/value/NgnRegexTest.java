@@ -92,6 +92,7 @@ class NgnRegexTest {
         assertEquals("J", rep("ab c", "(?x) a b (?-x) c", "", "J"));
         assertEquals("<b>", rep("ab", "(?x) a (?P<n> b )", "", "<$n>"));
         assertEquals("<ab>", rep("ab", "(?x)(?i: A B )", "", "<$0>"));
+        assertEquals("J", rep("a B", "(?x) a (?i-x) b", "", "J"));
     }
 
     /** Patterns that make a backtracking engine take exponential or polynomial time on a near-miss input. */
