@@ -88,10 +88,13 @@ final class BodyChecker {
             int closuresBefore = checker.closures.size();
             Diagnostics scratch = new Diagnostics();
             Checker.swapDiagnostics(checker, scratch);
+            List<String> outerParams = checker.types.erasedParams;
+            checker.types.erasedParams = checker.methodTypeParams.getOrDefault(fn, List.of());
             try {
                 checkFunctionOnce(fn, decl, params);
             } finally {
                 Checker.swapDiagnostics(checker, real);
+                checker.types.erasedParams = outerParams;
             }
             if (!needsRecheck) return scratch;
             checker.closures.subList(closuresBefore, checker.closures.size()).clear();

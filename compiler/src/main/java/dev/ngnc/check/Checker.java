@@ -51,6 +51,8 @@ public final class Checker {
     final List<ClosureInfo> closures = new ArrayList<>();
     /** Methods from extend blocks, emitted as static functions of the program class. */
     final List<FnSymbol> extensionSymbols = new ArrayList<>();
+    /** Methods of an {@code extend} of a generic model → the type parameter names their types may use. */
+    final Map<FnSymbol, List<String>> methodTypeParams = new HashMap<>();
     /** Extend methods that change {@code this}: callers pass a writable receiver and keep the result. */
     final java.util.Set<FnSymbol> mutatingMethods = new java.util.HashSet<>();
     final Map<RoleInfo, Decl.Role> roleDecls = new HashMap<>();
