@@ -513,7 +513,8 @@ final class Calls {
     }
 
     private Place mutationPlace(Expr.MethodCall m) {
-        if (m.receiver() instanceof Expr.This && exprs.body.ctx.thisVar != null) {
+        if (m.receiver() instanceof Expr.This && exprs.body.ctx.thisVar != null
+                && !exprs.isCaptured(exprs.body.ctx.thisVar)) {
             return new Place.Local(exprs.body.ctx.thisVar);
         }
         return exprs.place(m.receiver(), "call mutating method '" + m.name() + "' on", true, m.name());

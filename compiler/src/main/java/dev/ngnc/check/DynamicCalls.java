@@ -74,6 +74,7 @@ final class DynamicCalls {
         if (mutating) {
             // value semantics: the changed receiver must land back in its place (and in no alias of it)
             place = m.receiver() instanceof Expr.This && exprs.body.ctx.thisVar != null
+                    && !exprs.isCaptured(exprs.body.ctx.thisVar)
                     ? new Place.Local(exprs.body.ctx.thisVar)
                     : exprs.place(m.receiver(), "call mutating method '" + name + "' on", true, name);
             if (place == null) return new TExpr.Invalid(m.span());
