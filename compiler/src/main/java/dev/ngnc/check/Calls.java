@@ -320,7 +320,7 @@ final class Calls {
     private TExpr moduleFunctionCall(Expr.MethodCall m) {
         if (!(m.receiver() instanceof Expr.Name n)) return null;
         ModuleExports module = checker.fileNamespaces.get(n.name());
-        if (module == null || exprs.resolveLocal(n.name(), n.span()) != null) return null;
+        if (module == null || exprs.probeLocal(n.name(), n.span()) != null) return null;
         checker.imports.use(n.name());
         FnSymbol fn = m.name().equals("default") ? module.defaultFunction : module.functions.get(m.name());
         if (fn == null) {
@@ -334,7 +334,7 @@ final class Calls {
     /** {@code Model.method(…)} for an extend method that does not use {@code this}; null if not that shape. */
     private TExpr staticMethodCall(Expr.MethodCall m) {
         if (!(m.receiver() instanceof Expr.Name n) || !checker.types.models.containsKey(n.name())) return null;
-        if (exprs.resolveLocal(n.name(), n.span()) != null || checker.globals.containsKey(n.name())) return null;
+        if (exprs.probeLocal(n.name(), n.span()) != null || checker.globals.containsKey(n.name())) return null;
         var info = checker.types.models.get(n.name());
         checker.imports.use(n.name());
         Extensions extensions = new Extensions(checker);

@@ -446,6 +446,20 @@ final class ExprChecker {
         return resolveIn(body.ctx, name, span);
     }
 
+    /**
+     * {@link #resolveLocal} without reporting: asks whether a local shadows a global, a model or a namespace before
+     * the receiver of {@code x.m(…)} is checked, which reports a name the body may not read (once, not per probe).
+     */
+    LocalVar probeLocal(String name, Span span) {
+        dev.ngnc.diag.Diagnostics real = checker.diagnostics;
+        Checker.swapDiagnostics(checker, new dev.ngnc.diag.Diagnostics());
+        try {
+            return resolveIn(body.ctx, name, span);
+        } finally {
+            Checker.swapDiagnostics(checker, real);
+        }
+    }
+
     private LocalVar resolveIn(BodyContext c, String name, Span span) {
         BodyContext.Binding b = c.lookupHere(name);
         if (b != null) {
