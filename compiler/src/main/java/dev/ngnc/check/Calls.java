@@ -86,6 +86,14 @@ final class Calls {
             exprs.error(n.span(), advice.message(), advice.hint());
             return new TExpr.Invalid(c.span());
         }
+        dev.ngnc.ast.Stmt.LocalFn later = exprs.body.nestedFnDeclaredAfter(name, n.span().start());
+        if (later != null) {
+            exprs.error(n.span(), "nested function '" + name + "' is declared later (line " + later.span().line()
+                    + ") and cannot be called before it", "a nested function sees itself and the nested functions"
+                    + " declared above it; move '" + name + "' up, or make these functions top-level (those can call"
+                    + " each other in any order)");
+            return new TExpr.Invalid(c.span());
+        }
         exprs.error(n.span(), "Undefined function '" + name + "'", Suggestions.didYouMean(name, callable));
         return new TExpr.Invalid(c.span());
     }
