@@ -88,10 +88,13 @@ final class BodyChecker {
             int closuresBefore = checker.closures.size();
             Diagnostics scratch = new Diagnostics();
             Checker.swapDiagnostics(checker, scratch);
+            List<String> outerParams = checker.types.erasedParams;
+            checker.types.erasedParams = checker.methodTypeParams.getOrDefault(fn, List.of());
             try {
                 checkFunctionOnce(fn, decl, params);
             } finally {
                 Checker.swapDiagnostics(checker, real);
+                checker.types.erasedParams = outerParams;
             }
             if (!needsRecheck) return scratch;
             checker.closures.subList(closuresBefore, checker.closures.size()).clear();
@@ -182,6 +185,7 @@ final class BodyChecker {
         ctx.push();
         int outerBlockEnd = blockEnd;
         blockEnd = block.span().end();
+        openBlocks.push(block);
         try {
             List<Stmt> stmts = block.statements();
             for (int i = 0; i < stmts.size(); i++) {
@@ -195,8 +199,25 @@ final class BodyChecker {
         } finally {
             ctx.pop();
             blockEnd = outerBlockEnd;
+            openBlocks.pop();
         }
         return new TStmt.Block(out, block.span());
+    }
+
+    /** The blocks being checked, innermost first (enclosing functions' blocks too, for nested functions). */
+    private final java.util.ArrayDeque<Stmt.Block> openBlocks = new java.util.ArrayDeque<>();
+
+    /**
+     * A nested function {@code name} declared in an enclosing block after {@code offset}: nested functions see only
+     * the siblings declared before them (spec 8), so a call to a later one is undefined there. Null when none.
+     */
+    Stmt.LocalFn nestedFnDeclaredAfter(String name, int offset) {
+        for (Stmt.Block b : openBlocks) {
+            for (Stmt s : b.statements()) {
+                if (s instanceof Stmt.LocalFn lf && lf.fn().name().equals(name) && lf.span().start() > offset) return lf;
+            }
+        }
+        return null;
     }
 
     /** A statement used as the body of if/loop/arm gets its own scope. */

@@ -86,6 +86,14 @@ final class Calls {
             exprs.error(n.span(), advice.message(), advice.hint());
             return new TExpr.Invalid(c.span());
         }
+        dev.ngnc.ast.Stmt.LocalFn later = exprs.body.nestedFnDeclaredAfter(name, n.span().start());
+        if (later != null) {
+            exprs.error(n.span(), "nested function '" + name + "' is declared later (line " + later.span().line()
+                    + ") and cannot be called before it", "a nested function sees itself and the nested functions"
+                    + " declared above it; move '" + name + "' up, or make these functions top-level (those can call"
+                    + " each other in any order)");
+            return new TExpr.Invalid(c.span());
+        }
         exprs.error(n.span(), "Undefined function '" + name + "'", Suggestions.didYouMean(name, callable));
         return new TExpr.Invalid(c.span());
     }
@@ -320,7 +328,7 @@ final class Calls {
     private TExpr moduleFunctionCall(Expr.MethodCall m) {
         if (!(m.receiver() instanceof Expr.Name n)) return null;
         ModuleExports module = checker.fileNamespaces.get(n.name());
-        if (module == null || exprs.resolveLocal(n.name(), n.span()) != null) return null;
+        if (module == null || exprs.probeLocal(n.name(), n.span()) != null) return null;
         checker.imports.use(n.name());
         FnSymbol fn = m.name().equals("default") ? module.defaultFunction : module.functions.get(m.name());
         if (fn == null) {
@@ -334,7 +342,7 @@ final class Calls {
     /** {@code Model.method(…)} for an extend method that does not use {@code this}; null if not that shape. */
     private TExpr staticMethodCall(Expr.MethodCall m) {
         if (!(m.receiver() instanceof Expr.Name n) || !checker.types.models.containsKey(n.name())) return null;
-        if (exprs.resolveLocal(n.name(), n.span()) != null || checker.globals.containsKey(n.name())) return null;
+        if (exprs.probeLocal(n.name(), n.span()) != null || checker.globals.containsKey(n.name())) return null;
         var info = checker.types.models.get(n.name());
         checker.imports.use(n.name());
         Extensions extensions = new Extensions(checker);
@@ -513,7 +521,8 @@ final class Calls {
     }
 
     private Place mutationPlace(Expr.MethodCall m) {
-        if (m.receiver() instanceof Expr.This && exprs.body.ctx.thisVar != null) {
+        if (m.receiver() instanceof Expr.This && exprs.body.ctx.thisVar != null
+                && !exprs.isCaptured(exprs.body.ctx.thisVar)) {
             return new Place.Local(exprs.body.ctx.thisVar);
         }
         return exprs.place(m.receiver(), "call mutating method '" + m.name() + "' on", true, m.name());

@@ -51,6 +51,10 @@ public final class Checker {
     final List<ClosureInfo> closures = new ArrayList<>();
     /** Methods from extend blocks, emitted as static functions of the program class. */
     final List<FnSymbol> extensionSymbols = new ArrayList<>();
+    /** Methods called on untyped receivers with fewer arguments than declared → argument count → wrapper. */
+    final Map<FnSymbol, Map<Integer, FnSymbol>> dynWrappers = new LinkedHashMap<>();
+    /** Methods of an {@code extend} of a generic model → the type parameter names their types may use. */
+    final Map<FnSymbol, List<String>> methodTypeParams = new HashMap<>();
     /** Extend methods that change {@code this}: callers pass a writable receiver and keep the result. */
     final java.util.Set<FnSymbol> mutatingMethods = new java.util.HashSet<>();
     final Map<RoleInfo, Decl.Role> roleDecls = new HashMap<>();
@@ -229,6 +233,7 @@ public final class Checker {
         new Lints(this).run(bodies);
         List<FnSymbol> allFunctions = new ArrayList<>(functions.values());
         allFunctions.addAll(extensionSymbols);
+        allFunctions.addAll(DynamicCalls.finishWrappers(this));
         return new TProgram(file, mainClass, allFunctions, new ArrayList<>(globals.values()), topLevel, entry,
                 modelList, closures, roleBindings, isEntry ? graph.initOrder() : List.of(), serverExport);
     }

@@ -1,10 +1,14 @@
 package dev.ngnc.check;
 
 import dev.ngnc.ast.Expr;
+import dev.ngnc.source.Span;
+import dev.ngnc.tast.ArgumentDefaults;
 import dev.ngnc.tast.FnSymbol;
+import dev.ngnc.tast.LocalVar;
 import dev.ngnc.tast.Place;
 import dev.ngnc.tast.RtMethod;
 import dev.ngnc.tast.TExpr;
+import dev.ngnc.tast.TStmt;
 import dev.ngnc.types.JvmTypes;
 import dev.ngnc.types.ModelInfo;
 import dev.ngnc.types.Prim;
@@ -12,7 +16,9 @@ import dev.ngnc.types.Type;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Method calls on a value whose static type is dynamic (an untyped parameter, a {@code json.parse} result): the
@@ -74,6 +80,7 @@ final class DynamicCalls {
         if (mutating) {
             // value semantics: the changed receiver must land back in its place (and in no alias of it)
             place = m.receiver() instanceof Expr.This && exprs.body.ctx.thisVar != null
+                    && !exprs.isCaptured(exprs.body.ctx.thisVar)
                     ? new Place.Local(exprs.body.ctx.thisVar)
                     : exprs.place(m.receiver(), "call mutating method '" + name + "' on", true, name);
             if (place == null) return new TExpr.Invalid(m.span());
@@ -86,23 +93,94 @@ final class DynamicCalls {
     /** Adds a user method taking the receiver and {@code argc} arguments; true when it mutates its receiver. */
     private boolean addUser(List<TExpr.DynBranch> branches, Extensions extensions, FnSymbol ext, Type kind,
                             int argc) {
-        if (!extensions.takesReceiver(ext)) {
+        boolean receiver = extensions.takesReceiver(ext);
+        FnSymbol target = withArgc(ext, receiver ? 1 : 0, argc);
+        if (target == null) return false;
+        if (!receiver) {
             // a method that never reads `this` compiles to a static over its arguments alone
-            if (ext.params.size() == argc) {
-                branches.add(new TExpr.DynBranch(JvmTypes.internalName(kind),
-                        new RtMethod(RtMethod.Invoke.STATIC, ext.ownerInternalName, ext.jvmName, ext.descriptor()),
-                        null, true));
-            }
+            branches.add(new TExpr.DynBranch(JvmTypes.internalName(kind),
+                    new RtMethod(RtMethod.Invoke.STATIC, target.ownerInternalName, target.jvmName, target.descriptor()),
+                    null, true));
             return false;
         }
-        if (ext.params.size() != argc + 1) return false;
-        String desc = ext.descriptor();
+        String desc = target.descriptor();
         String recv = firstParamClass(desc);
         if (recv != null) {
             branches.add(new TExpr.DynBranch(recv,
-                    new RtMethod(RtMethod.Invoke.STATIC, ext.ownerInternalName, ext.jvmName, desc)));
+                    new RtMethod(RtMethod.Invoke.STATIC, target.ownerInternalName, target.jvmName, desc)));
         }
         return checker.mutatingMethods.contains(ext);
+    }
+
+    /**
+     * {@code ext} callable with {@code argc} arguments: itself when it declares that many and none is optional, else
+     * (when every parameter past them is optional or has a default) a wrapper taking only the first {@code argc}, which
+     * wraps the optional ones given in {@code Value(…)} and completes the others as a typed call does ({@code Null},
+     * the declared default) — so {@code s.shout()} on an untyped {@code s} finds {@code fn shout(times: i64 = 1)}.
+     * Null when {@code argc} does not fit.
+     */
+    private FnSymbol withArgc(FnSymbol ext, int receivers, int argc) {
+        int declared = ext.params.size() - receivers;
+        ArgumentDefaults d = ext.defaults;
+        if (argc > declared) return null;
+        if (d == null || d.declared() != declared) return argc == declared ? ext : null;
+        boolean optionalGiven = false;
+        for (int i = 0; i < argc; i++) optionalGiven |= d.optional(i);
+        if (argc == declared && !optionalGiven) return ext;
+        for (int i = argc; i < declared; i++) if (!d.optional(i) && !d.hasDefault(i)) return null;
+        FnSymbol w = checker.dynWrappers.computeIfAbsent(ext, k -> new HashMap<>()).computeIfAbsent(argc, n -> {
+            List<LocalVar> params = new ArrayList<>();
+            for (int i = 0; i < receivers + n; i++) {
+                LocalVar orig = ext.params.get(i);
+                // an optional parameter takes the plain value here and wraps it, as a typed call does
+                Type t = i >= receivers && d.optional(i - receivers) ? Type.ANY : orig.type;
+                params.add(new LocalVar(orig.name, t, i < receivers));
+            }
+            // named so that backtraces skip it (rt.Backtrace.ngnName: no ngn frame)
+            return new FnSymbol(ext.name, checker.mainClass, "args$" + ext.jvmName + "$" + n, params, ext.result,
+                    ext.span);
+        });
+        w.result = ext.result; // a result inferred after an earlier (discarded) pass made the wrapper
+        return w;
+    }
+
+    /** The bodies of the wrappers made by {@link #withArgc}: call the method with the completed arguments. */
+    static List<FnSymbol> finishWrappers(Checker checker) {
+        List<FnSymbol> out = new ArrayList<>();
+        for (Map.Entry<FnSymbol, Map<Integer, FnSymbol>> e : checker.dynWrappers.entrySet()) {
+            FnSymbol ext = e.getKey();
+            ArgumentDefaults d = ext.defaults;
+            int receivers = ext.params.size() - d.declared();
+            for (Map.Entry<Integer, FnSymbol> byArgc : e.getValue().entrySet()) {
+                FnSymbol w = byArgc.getValue();
+                int argc = byArgc.getKey();
+                Span span = ext.span == null ? Span.NONE : ext.span;
+                List<TExpr> args = new ArrayList<>();
+                for (int i = 0; i < w.params.size(); i++) {
+                    TExpr arg = new TExpr.Local(w.params.get(i), span);
+                    if (i >= receivers && d.optional(i - receivers)) {
+                        arg = new TExpr.EnumLit(dev.ngnc.types.EnumInfo.MAYBE, "Value", arg, ext.params.get(i).type,
+                                span);
+                    }
+                    args.add(arg);
+                }
+                for (int i = argc; i < d.declared(); i++) {
+                    args.add(d.optional(i) ? new TExpr.NullConst(ext.params.get(receivers + i).type, span) : d.value(i));
+                }
+                w.result = ext.result;
+                // a method changing its receiver gets it as a place (no share(), which would make it copy)
+                TExpr call = receivers == 1 && checker.mutatingMethods.contains(ext)
+                        ? new TExpr.Mutate(new Place.Local(w.params.get(0)), new RtMethod(RtMethod.Invoke.STATIC,
+                                ext.ownerInternalName, ext.jvmName, ext.descriptor()), args.subList(1, args.size()),
+                                ext.result, span)
+                        : new TExpr.Call(ext, args, span);
+                w.body = new TStmt.Block(ext.result == Prim.VOID
+                        ? List.of(new TStmt.ExprStmt(call, span), new TStmt.Return(null, span))
+                        : List.of(new TStmt.Return(call, span)), span);
+                out.add(w);
+            }
+        }
+        return out;
     }
 
     private static String receiverClass(RtMethod rt) {

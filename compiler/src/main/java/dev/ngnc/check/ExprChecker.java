@@ -129,11 +129,17 @@ final class ExprChecker {
             case Expr.RegexLit r -> regex(r);
             case Expr.Name n -> name(n);
             case Expr.This t -> {
-                if (body.ctx.thisVar == null) {
-                    error(t.span(), "'this' is only available inside extend methods");
+                LocalVar self = thisVar(t.span());
+                if (self == null) {
+                    if (insideMethod()) {
+                        error(t.span(), "a nested function cannot read 'this' of the enclosing method",
+                                "pass it as a parameter, or use a closure (`|...| ...`), which captures it");
+                    } else {
+                        error(t.span(), "'this' is only available inside extend methods");
+                    }
                     yield new TExpr.Invalid(t.span());
                 }
-                yield new TExpr.Local(body.ctx.thisVar, t.span());
+                yield new TExpr.Local(self, t.span());
             }
             case Expr.Placeholder p -> {
                 error(p.span(), "'$' placeholders can only be used in a pipe stage");
@@ -440,6 +446,20 @@ final class ExprChecker {
         return resolveIn(body.ctx, name, span);
     }
 
+    /**
+     * {@link #resolveLocal} without reporting: asks whether a local shadows a global, a model or a namespace before
+     * the receiver of {@code x.m(…)} is checked, which reports a name the body may not read (once, not per probe).
+     */
+    LocalVar probeLocal(String name, Span span) {
+        dev.ngnc.diag.Diagnostics real = checker.diagnostics;
+        Checker.swapDiagnostics(checker, new dev.ngnc.diag.Diagnostics());
+        try {
+            return resolveIn(body.ctx, name, span);
+        } finally {
+            Checker.swapDiagnostics(checker, real);
+        }
+    }
+
     private LocalVar resolveIn(BodyContext c, String name, Span span) {
         BodyContext.Binding b = c.lookupHere(name);
         if (b != null) {
@@ -476,6 +496,27 @@ final class ExprChecker {
             if (cur.kind == BodyContext.Kind.FUNCTION || cur.kind == BodyContext.Kind.TOP_LEVEL) return null;
         }
         return null;
+    }
+
+    /**
+     * {@code this} of the enclosing extend method: the method's receiver parameter, or in a closure inside the
+     * method a capture of it, taken when the closure is created like any other capture (spec 4.1). Nested named
+     * functions stay isolated from the method's locals, {@code this} included. Null outside methods.
+     */
+    LocalVar thisVar(Span span) { return thisIn(body.ctx, span); }
+
+    private boolean insideMethod() {
+        for (BodyContext c = body.ctx; c != null; c = c.parent) if (c.thisVar != null) return true;
+        return false;
+    }
+
+    private static LocalVar thisIn(BodyContext c, Span span) {
+        if (c.thisVar != null) return c.thisVar;
+        if (c.kind != BodyContext.Kind.CLOSURE || c.parent == null) return null;
+        LocalVar outer = thisIn(c.parent, span);
+        if (outer == null) return null;
+        c.thisVar = c.capture(outer, new TExpr.Local(outer, span));
+        return c.thisVar;
     }
 
     /** Is the variable reached by {@code name} a capture (a snapshot inside a closure)? */
@@ -590,7 +631,13 @@ final class ExprChecker {
             return new Place.Local(var);
         }
         if (target instanceof Expr.This t) {
-            if (body.ctx.thisVar != null) return new Place.Local(body.ctx.thisVar);
+            LocalVar self = thisVar(t.span());
+            if (self != null && isCaptured(self)) {
+                error(t.span(), "Cannot " + action + " 'this' inside a closure",
+                        "a closure captures a snapshot of `this`; change the receiver in the method itself");
+                return null;
+            }
+            if (self != null) return new Place.Local(self);
             error(t.span(), "'this' is only available inside extend methods");
             return null;
         }

@@ -1,15 +1,19 @@
 package dev.ngnc.check;
 
 import dev.ngnc.ast.Decl;
+import dev.ngnc.ast.TypeExpr;
 import dev.ngnc.tast.FnSymbol;
 import dev.ngnc.tast.TProgram;
 import dev.ngnc.types.MethodInfo;
+import dev.ngnc.types.ModelInfo;
 import dev.ngnc.types.RoleInfo;
 import dev.ngnc.types.Prim;
 import dev.ngnc.types.Type;
 import dev.ngnc.types.Types;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -63,7 +67,37 @@ final class Extensions {
     }
 
     void declare(Decl.Extend x) {
-        Type target = checker.types.resolve(x.target());
+        List<String> typeParams = typeParams(x.target());
+        Type target = checker.types.resolve(typeParams.isEmpty() ? x.target()
+                : new TypeExpr.Named(((TypeExpr.Named) x.target()).name(), List.of(), x.target().span()));
+        if (target instanceof Type.Model m && typeParams.isEmpty()) typeParams = m.info().typeParams;
+        List<String> outer = checker.types.erasedParams;
+        checker.types.erasedParams = typeParams;
+        try {
+            declare(x, target);
+        } finally {
+            checker.types.erasedParams = outer;
+        }
+    }
+
+    /**
+     * The type parameter names an {@code extend} of a generic model writes ({@code extend Stack<T>}: {@code T}), or
+     * none when the target is written without arguments (then the model's own names apply).
+     */
+    private List<String> typeParams(TypeExpr target) {
+        if (!(target instanceof TypeExpr.Named n) || n.args().isEmpty()) return List.of();
+        ModelInfo info = checker.types.models.get(n.name());
+        if (info == null || info.typeParams.size() != n.args().size()) return List.of();
+        List<String> names = new ArrayList<>();
+        for (TypeExpr a : n.args()) {
+            if (!(a instanceof TypeExpr.Named p) || !p.args().isEmpty() || checker.types.isTypeName(p.name())
+                    || Prim.byName(p.name()) != null) return List.of();
+            names.add(p.name());
+        }
+        return names;
+    }
+
+    private void declare(Decl.Extend x, Type target) {
         String key = key(target);
         if (key == null) {
             if (!(target instanceof Type.Error)) {
@@ -185,6 +219,7 @@ final class Extensions {
         checker.fnParams.put(sym, f.params());
         checker.ownDefaults(sym, f.params(), sym.params.size() - f.params().size());
         checker.extensionSymbols.add(sym);
+        if (!checker.types.erasedParams.isEmpty()) checker.methodTypeParams.put(sym, checker.types.erasedParams);
         if (AstWalk.mutatesThis(f.body())) checker.mutatingMethods.add(sym);
         return sym;
     }

@@ -52,7 +52,7 @@ final class Globals {
     }
 
     private boolean shadowed(Expr.Name n) {
-        return exprs.resolveLocal(n.name(), n.span()) != null || exprs.checker.globals.containsKey(n.name());
+        return exprs.probeLocal(n.name(), n.span()) != null || exprs.checker.globals.containsKey(n.name());
     }
 
     /** {@code json.parse(…)}, {@code time.now()}, {@code env.get(…)}…; null when the receiver is not such a global. */

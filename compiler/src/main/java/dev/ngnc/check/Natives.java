@@ -328,7 +328,7 @@ final class Natives {
      */
     TExpr namespaceCall(Expr.MethodCall m, Type expected) {
         if (!(m.receiver() instanceof Expr.Name n)) return null;
-        if (exprs.resolveLocal(n.name(), n.span()) != null) return null;
+        if (exprs.probeLocal(n.name(), n.span()) != null) return null;
         String module = exprs.checker.namespaces.get(n.name());
         if (module == null) return null;
         exprs.checker.imports.use(n.name());

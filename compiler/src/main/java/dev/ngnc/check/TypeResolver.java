@@ -59,7 +59,19 @@ final class TypeResolver {
         resolvedAliases.remove(name);
     }
 
-    Type resolve(TypeExpr t) { return resolve(t, List.of()); }
+    /**
+     * Type parameter names of the generic model whose {@code extend} block is being checked ({@code T} of
+     * {@code model Stack<T>}): in its methods' signatures and bodies they stand for {@code any}, as the receiver
+     * {@code this} is a {@code Stack<any>} there (generics have no run-time effect, spec 8).
+     */
+    List<String> erasedParams = List.of();
+
+    Type resolve(TypeExpr t) {
+        if (erasedParams.isEmpty()) return resolve(t, List.of());
+        Map<String, Type> any = new HashMap<>();
+        for (String p : erasedParams) any.put(p, Type.ANY);
+        return dev.ngnc.types.Types.substitute(resolve(t, erasedParams), any);
+    }
 
     /** @param typeParams names that stand for type parameters in this context (e.g. a generic model's T) */
     Type resolve(TypeExpr t, List<String> typeParams) {

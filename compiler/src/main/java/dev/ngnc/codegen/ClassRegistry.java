@@ -55,6 +55,14 @@ final class ClassRegistry {
         return cw;
     }
 
+    /**
+     * Records the super class of a class that will be generated later (a closure is emitted after the method creating
+     * it), so frames computed before then merge it with its super class's other values, not to {@code Object}.
+     */
+    void declareSuper(String name, String superName) {
+        supers.putIfAbsent(name, superName);
+    }
+
     /** The open writer of {@code name}, or null. */
     ClassWriter get(String name) {
         return open.get(name);

@@ -144,6 +144,13 @@ final class ModelEmitter implements Opcodes {
                 Rep r = Rep.slot(fieldType(f));
                 mv.visitVarInsn(ALOAD, 0);
                 mv.visitVarInsn(ALOAD, 2);
+                if (f.optional()) {
+                    // an optional field holds a Maybe: a plain value is stored as Value(v), as typed code does
+                    mv.visitMethodInsn(INVOKESTATIC, ENUM, "optionalField", "(Ljava/lang/Object;)L" + ENUM + ";", false);
+                    mv.visitFieldInsn(PUTFIELD, self, f.name(), r.descriptor());
+                    mv.visitInsn(RETURN);
+                    continue;
+                }
                 Coercions.coerce(mv, Rep.OBJECT, r);
                 mv.visitFieldInsn(PUTFIELD, self, f.name(), r.descriptor());
                 mv.visitInsn(RETURN);

@@ -119,6 +119,7 @@ final class ProgramEmitter implements Opcodes {
                 name = program.mainClass() + "$Closure" + (++closureCount);
             } while (reg.exists(name));
             info.internalName = name;
+            reg.declareSuper(name, FN);
         }
         if (scheduled.add(info)) pending.add(info);
         return info.internalName;

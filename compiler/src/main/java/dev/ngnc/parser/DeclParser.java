@@ -109,13 +109,25 @@ final class DeclParser {
             throw c.errorExpected("a function name after 'fn'");
         }
         c.advance();
+        List<String> typeParams = List.of();
+        if (c.at(TokenKind.LT)) {
+            // `fn id<T>(x: T): T` (Rust, TypeScript): reported once; T then stands for an untyped value, so its uses
+            // are not "Unknown type" errors too
+            Token lt = c.peek();
+            typeParams = ctx.types.parseTypeParams();
+            c.report(c.spanFrom(lt.span()), "generic functions are not supported",
+                    "type parameters exist only on models and enums; leave the parameter untyped (fn "
+                            + name.text() + "(x)), which accepts any value");
+        }
         List<Param> params = parseParams();
+        if (!typeParams.isEmpty()) params = eraseTypeParams(params, typeParams);
         if (c.at(TokenKind.MINUS) && c.rawAfterCurrent().is(TokenKind.GT)) {
             // `fn f() -> i64` (Rust, Swift) would otherwise parse as an expression body `-(> i64 …)`
             throw c.errorAt(c.peek(), "expected ':' before the return type, found '->'",
                     "ngn writes return types after a colon: fn " + name.text() + "(…): type { … }");
         }
         TypeExpr returnType = c.accept(TokenKind.COLON) ? ctx.types.parseType() : null;
+        if (returnType != null && !typeParams.isEmpty()) returnType = erase(returnType, typeParams);
         Token next = c.peek();
         Stmt.Block body;
         boolean expressionBody = false;
@@ -138,6 +150,33 @@ final class DeclParser {
         }
         return new Decl.Fn(name.text(), params, returnType, body, expressionBody, exported, name.span(),
                 c.spanFrom(kw.span()));
+    }
+
+    private static List<Param> eraseTypeParams(List<Param> params, List<String> names) {
+        List<Param> out = new ArrayList<>();
+        for (Param p : params) {
+            out.add(p.type() == null ? p : new Param(p.name(), erase(p.type(), names), p.optional(), p.defaultValue(),
+                    p.owned(), p.span()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** {@code t} with the names in {@code names} replaced by {@code any}. */
+    private static TypeExpr erase(TypeExpr t, List<String> names) {
+        return switch (t) {
+            case TypeExpr.Named n when n.args().isEmpty() && names.contains(n.name()) ->
+                    new TypeExpr.Named("any", List.of(), n.span());
+            case TypeExpr.Named n -> new TypeExpr.Named(n.name(), eraseAll(n.args(), names), n.span());
+            case TypeExpr.Fn f -> new TypeExpr.Fn(eraseAll(f.args(), names), f.span());
+            case TypeExpr.Tuple tu -> new TypeExpr.Tuple(eraseAll(tu.elements(), names), tu.span());
+            case TypeExpr.Union u -> new TypeExpr.Union(eraseAll(u.members(), names), u.span());
+            case TypeExpr.Optional o -> new TypeExpr.Optional(erase(o.inner(), names), o.span());
+            case TypeExpr.Count n -> n;
+        };
+    }
+
+    private static List<TypeExpr> eraseAll(List<TypeExpr> ts, List<String> names) {
+        return ts.stream().map(x -> erase(x, names)).toList();
     }
 
     private Stmt.Block missingBody(Token name) {

@@ -52,6 +52,14 @@ public final class NgnEnum {
         return new NgnEnum(RESULT, "Error", x, true);
     }
 
+    /**
+     * What an optional model field ({@code nick?: string}) stores when assigned {@code x}: a Maybe as it is, any
+     * other value as {@code Value(x)} (as a model literal does), so a read of the field always yields a Maybe.
+     */
+    public static NgnEnum optionalField(Object x) {
+        return x instanceof NgnEnum e && e.isMaybe() ? e : value(x);
+    }
+
     /** {@code Value(x)} if {@code present}, else {@code Null}. */
     public static NgnEnum maybe(boolean present, Object x) {
         return present ? value(x) : NULL;
