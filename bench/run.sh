@@ -40,7 +40,7 @@ declare -A PER_OP=(
   [array_pass]="array_pass_build 10000 call"
   [ping_pong]="- 1000000 round-trip"
   [fan_out]="- 500000 fiber"
-  [state_update]="- 2000000 update"
+  [state_update]="- 8000000 update"
 )
 # Parallel benchmark -> its sequential variant (same tasks, one after the other).
 declare -A SPEEDUP=(

@@ -23,7 +23,7 @@ public final class Closures {
         AtomicLong sum = new AtomicLong();
         List<LongUnaryOperator> ops = List.of(adder(1), x -> x * 3, compose(adder(2), x -> x % 1000));
         long acc = 0;
-        for (int round = 0; round < 20000; round++) {
+        for (int round = 0; round < 60000; round++) {
             xs.forEach(x -> sum.updateAndGet(s -> s + x));
             for (int i = 0; i < 1000; i++) {
                 LongUnaryOperator op = ops.get(i % 3);

@@ -12,7 +12,7 @@ public final class Fib {
     public static void main(String[] args) {
         long r = 0;
         long round = 0;
-        while (round < 20) {
+        while (round < 80) {
             r = fib(32);
             round = round + 1;
         }

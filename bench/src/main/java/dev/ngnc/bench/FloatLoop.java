@@ -7,7 +7,7 @@ public final class FloatLoop {
     public static void main(String[] args) {
         double sum = 0.0;
         double x = 0.0;
-        for (long i = 0; i < 10000; i++) {
+        for (long i = 0; i < 20000; i++) {
             double y = 0.0;
             for (long j = 0; j < 10000; j++) {
                 sum = sum + (x * 0.5 + y) / (x + y + 1.0);

@@ -39,7 +39,7 @@ public final class Models {
     public static void main(String[] args) {
         long total = 0;
         Point p = new Point(0, 0);
-        for (long i = 0; i < 50_000_000; i++) {
+        for (long i = 0; i < 200_000_000; i++) {
             Rect r = new Rect(i % 100, 3);
             total += measure(r);
             Point q = p.moved(i % 10);

@@ -6,14 +6,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Twin of bench/ngn/state_update.ngn: 1,000 virtual threads each do 100 atomic updates of one
  * {@link AtomicLong} ({@code updateAndGet} with a lambda, like {@code state.update(|t| t + 1)}),
- * then count down a latch; 20 rounds.
+ * then count down a latch; 80 rounds.
  */
 public final class StateUpdate {
     private StateUpdate() {}
 
     public static void main(String[] args) throws InterruptedException {
         AtomicLong total = new AtomicLong();
-        for (int round = 0; round < 20; round++) {
+        for (int round = 0; round < 80; round++) {
             CountDownLatch done = new CountDownLatch(1000);
             for (int f = 0; f < 1000; f++) {
                 Thread.ofVirtual().start(() -> {
