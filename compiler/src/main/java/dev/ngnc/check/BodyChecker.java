@@ -69,6 +69,8 @@ final class BodyChecker {
             if (scratch.errorCount() > 0) return null;
             Type t = ctx.inferredResult;
             if (decl.expressionBody()) return t == null ? Prim.VOID : t;
+            fn.returnsValuesAsVoid = t != null && t != Prim.VOID && !(t instanceof Type.Any)
+                    && !(t instanceof Type.Error);
             return t instanceof Type.Any ? Type.ANY : Prim.VOID;
         } finally {
             inferring = false;
@@ -313,6 +315,11 @@ final class BodyChecker {
 
     // ---- declarations ---------------------------------------------------------------------------
 
+    /** A call of a function whose value returns were already reported as a mismatch ({@link FnSymbol#returnsValuesAsVoid}). */
+    static boolean returnsValuesAsVoid(TExpr init) {
+        return init instanceof TExpr.Call c && c.fn().returnsValuesAsVoid;
+    }
+
     private TStmt varDecl(Stmt.VarDecl v) {
         Type declared = v.type() == null ? null : checker.types.resolve(v.type());
         if (!(v.target() instanceof Pattern.Bind bind)) {
@@ -335,7 +342,9 @@ final class BodyChecker {
                         ExprChecker.integerDivisionHint(declared, init));
             }
         } else if (t == Prim.VOID) {
-            error(v.init().span(), "Type Error: cannot store a void value in '" + bind.name() + "'");
+            if (!returnsValuesAsVoid(init)) {
+                error(v.init().span(), "Type Error: cannot store a void value in '" + bind.name() + "'");
+            }
             t = Type.ERROR;
         }
         if (v.kind() == DeclKind.VAR && t instanceof Type.Channel) {

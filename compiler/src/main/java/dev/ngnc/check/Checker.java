@@ -434,7 +434,7 @@ public final class Checker {
                     Type declared = g.type() == null ? null : types.resolve(g.type());
                     TExpr init = top.topLevelExpr(g.init(), declared);
                     Type t = declared != null ? declared : init.type();
-                    if (t == Prim.VOID) {
+                    if (t == Prim.VOID && !BodyChecker.returnsValuesAsVoid(init)) {
                         error(g.init().span(), "Type Error: cannot store a void value in global '" + g.name() + "'");
                     }
                     GlobalVar gv = new GlobalVar(g.name(), t, mainClass, "g$" + g.name());

@@ -22,6 +22,11 @@ public final class FnSymbol {
     public ArgumentDefaults defaults;
     /** Set once the body is checked. */
     public TStmt.Block body;
+    /**
+     * Declared without a result, a block body that returns typed values: void by rule (spec 2.7), and the body's
+     * "Return type mismatch" is the one error for that mistake, so storing a call's void result reports nothing more.
+     */
+    public boolean returnsValuesAsVoid;
 
     public FnSymbol(String name, String ownerInternalName, String jvmName, List<LocalVar> params, Type result,
                     Span span) {
