@@ -131,6 +131,9 @@ final class AotCache {
                 + "case $0 in */*) dir=${0%/*} ;; *) dir=$(dirname \"$(command -v \"$0\")\") ;; esac\n"
                 + "java=${NGN_JAVA:-" + shellQuote(java.toString()) + "}\n"
                 + "[ -x \"$java\" ] || java=java\n"
+                // the JVM encodes file names and process arguments by the locale: with none set (env -i, cron,
+                // some containers) every non-ASCII name would fail; LC_CTYPE leaves collation and messages alone
+                + "[ -n \"${LC_ALL:-}${LC_CTYPE:-}${LANG:-}\" ] || export LC_CTYPE=C.UTF-8\n"
                 + "if [ -f \"$dir/" + cacheName + "\" ]; then\n"
                 // the JVM would map a cache of an older build of the jar and run its stale classes
                 + "  if [ \"$dir/" + jarName + "\" -nt \"$dir/" + cacheName + "\" ]; then\n"

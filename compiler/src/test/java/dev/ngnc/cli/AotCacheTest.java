@@ -79,6 +79,32 @@ class AotCacheTest {
     }
 
     @Test
+    void theLauncherGivesAJvmStartedWithoutALocaleUtf8FileNames() throws Exception {
+        assumeTrue(POSIX, "the launcher script is a POSIX shell script");
+        Path file = tmp.resolve("naïve-é.txt");
+        compileWithAot("names", """
+                import { read, write } from "tbx::io"
+                fn main() {
+                  write("%s", "ünïcode")
+                  match (read("%s")) {
+                    Ok(c) => print(c),
+                    Error(e) => print("read failed: ${e}")
+                  }
+                }
+                """.formatted(file, file));
+        ProcessBuilder pb = new ProcessBuilder(tmp.resolve("names").toString())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().clear(); // as under env -i, cron or a bare container: no LANG, no LC_*
+        pb.environment().put("PATH", "/usr/bin:/bin");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals("ünïcode\n", out, err);
+        assertTrue(Files.isRegularFile(file), "the file has the name the program gave it");
+    }
+
+    @Test
     void aDamagedCacheIsIgnoredWithOneWarningLineAndTheProgramStillRuns() throws Exception {
         assumeTrue(POSIX && AOT_CACHE, "the launcher script is a POSIX shell script; the cache check needs JDK 25");
         compileWithAot("app", "fn main() {\n    print(\"still runs\")\n}\n");
