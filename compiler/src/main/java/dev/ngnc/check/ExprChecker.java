@@ -197,12 +197,9 @@ final class ExprChecker {
                         parts.add(new TExpr.Const(pending.toString(), Prim.STRING, s.span()));
                         pending.setLength(0);
                     }
-                    TExpr value = check(i.expr());
-                    // i64 and bool stay unformatted: the emitter hands them to the concat factory, which prints
-                    // them as Fmt.str does without an intermediate String
-                    Type t = value.type();
-                    boolean direct = t == Prim.BOOL || (Types.isInt(t) && t != Prim.BYTE);
-                    parts.add(direct ? value : calls.format(value, i.span()));
+                    // parts keep their own types: the emitter formats each (ExprEmitter.concat hands i64/bool to the
+                    // concat factory as they are, everything else through Fmt.str)
+                    parts.add(check(i.expr()));
                 }
             }
         }
