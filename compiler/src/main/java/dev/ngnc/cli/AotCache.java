@@ -110,7 +110,7 @@ final class AotCache {
         try (JarFile file = new JarFile(jar.toFile())) {
             Manifest manifest = file.getManifest();
             String exports = manifest == null ? null : manifest.getMainAttributes().getValue("Add-Exports");
-            return exports != null && exports.contains("jdk.internal.vm");
+            return exports != null && exports.contains(JarBuilder.CONTINUATIONS_EXPORT);
         } catch (IOException e) {
             return false;
         }

@@ -109,13 +109,16 @@ public final class JarBuilder {
      * @param nativeAccess the program loads llama.cpp through JNI ({@code tbx::llm}): without
      *        {@code Enable-Native-Access} JDK 24+ prints restricted-method warnings on the program's stderr
      */
+    /** What a jar on the fiber scheduler exports to itself: the JDK's continuations (runtime-lib Fibers). */
+    public static final String CONTINUATIONS_EXPORT = "java.base/jdk.internal.vm";
+
     static byte[] manifest(String mainClass, boolean continuations, boolean nativeAccess) {
         String m = "Manifest-Version: 1.0\r\n"
                 + "Created-By: ngnc " + Version.get() + "\r\n"
                 + "Main-Class: " + LauncherGenerator.LAUNCHER_CLASS.replace('/', '.') + "\r\n"
                 + "Ngn-Main-Class: " + mainClass.replace('/', '.') + "\r\n"
                 // fibers use the JDK's continuations (runtime-lib Fibers); java -jar honours this attribute
-                + (continuations ? "Add-Exports: java.base/jdk.internal.vm\r\n" : "")
+                + (continuations ? "Add-Exports: " + CONTINUATIONS_EXPORT + "\r\n" : "")
                 + (nativeAccess ? "Enable-Native-Access: ALL-UNNAMED\r\n" : "")
                 + "\r\n";
         return m.getBytes(StandardCharsets.UTF_8);
