@@ -86,11 +86,15 @@ final class OrderedTable {
 
     /** The entry holding {@code key}, or −1. */
     int find(Object key) {
+        return find(key, key.hashCode());
+    }
+
+    /** {@link #find(Object)} with {@code h == key.hashCode()} (an insertion needs the hash again). */
+    private int find(Object key, int h) {
         if (fallback != null) {
             Integer e = fallback.get(key);
             return e == null ? -1 : e;
         }
-        int h = key.hashCode();
         for (int e = buckets[spread(h) & (buckets.length - 1)] - 1; e >= 0; e = next[e]) {
             if (hashes[e] == h && key.equals(keys[e])) {
                 return e;
@@ -111,30 +115,31 @@ final class OrderedTable {
 
     /** Sets {@code key} to {@code value}; returns true if the key was new (it then goes last). */
     boolean put(Object key, Object value) {
-        int e = find(key);
+        int h = key.hashCode();
+        int e = find(key, h);
         if (e >= 0) {
             values[e] = value;
             return false;
         }
-        append(key, value);
+        append(key, value, h);
         return true;
     }
 
     /** Adds {@code key} with {@code value} unless present; returns true if it was added. */
     boolean putIfAbsent(Object key, Object value) {
-        if (find(key) >= 0) {
+        int h = key.hashCode();
+        if (find(key, h) >= 0) {
             return false;
         }
-        append(key, value);
+        append(key, value, h);
         return true;
     }
 
-    private void append(Object key, Object value) {
+    private void append(Object key, Object value, int h) {
         if (end == keys.length) {
             rebuild(live >= keys.length / 2 ? keys.length * 2 : keys.length);
         }
         int e = end++;
-        int h = key.hashCode();
         keys[e] = key;
         values[e] = value;
         hashes[e] = h;
